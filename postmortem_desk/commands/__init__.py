@@ -1,0 +1,1 @@
+"""Scriptable subcommands of ``postmortem-desk``: one module each, registered in ``cli.py``."""
