@@ -52,9 +52,7 @@ def build_parser(commands: Sequence[Command]) -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in commands:
         sub = subparsers.add_parser(command.name, help=command.help, description=command.help)
-        sub.add_argument(
-            "--db", type=Path, default=argparse.SUPPRESS, help="SQLite file to use"
-        )
+        sub.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="SQLite file to use")
         command.add_arguments(sub)
         sub.set_defaults(handler=command.run)
     return parser
