@@ -1,0 +1,144 @@
+"""Participants and the roles they hold."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import select
+
+from postmortem_desk.domain.enums import RoleKind
+from postmortem_desk.domain.models import Participant, RoleAssignment
+from postmortem_desk.services.base import (
+    ChangeKind,
+    Entity,
+    NotFoundError,
+    Service,
+    ValidationError,
+)
+from postmortem_desk.services.postmortems import require_postmortem, touch
+
+PARTICIPANT_FIELDS = frozenset({"name", "team", "email", "handle", "invited"})
+
+
+class PeopleService(Service):
+    """Add, edit and remove participants; assign and unassign roles."""
+
+    def add_participant(
+        self, postmortem_id: int, *, name: str, team: str = "", email: str = "", handle: str = ""
+    ) -> Participant:
+        """Add a person to the postmortem; names must be unique within it."""
+        name = name.strip()
+        if not name:
+            raise ValidationError("A participant needs a name.")
+        with self.store.session() as session:
+            require_postmortem(session, postmortem_id)
+            existing = session.exec(
+                select(Participant).where(
+                    Participant.postmortem_id == postmortem_id, Participant.name == name
+                )
+            ).first()
+            if existing is not None:
+                raise ValidationError(f"{name} is already a participant of this postmortem.")
+            person = Participant(
+                postmortem_id=postmortem_id,
+                name=name,
+                team=team.strip(),
+                email=email.strip(),
+                handle=handle.strip().lstrip("@"),
+            )
+            session.add(person)
+            session.flush()
+            touch(session, postmortem_id)
+        assert person.id is not None
+        self._announce(Entity.PARTICIPANT, ChangeKind.CREATED, postmortem_id, (person.id,))
+        return person
+
+    def update_participant(self, participant_id: int, **changes: Any) -> Participant:
+        """Change a participant's name, team, e-mail, handle or invited flag."""
+        unknown = set(changes) - PARTICIPANT_FIELDS
+        if unknown:
+            raise ValidationError(f"Unknown participant field(s): {', '.join(sorted(unknown))}.")
+        if "name" in changes and not str(changes["name"]).strip():
+            raise ValidationError("A participant needs a name.")
+        with self.store.session() as session:
+            person = session.get(Participant, participant_id)
+            if person is None:
+                raise NotFoundError(f"There is no participant with id {participant_id}.")
+            for key, value in changes.items():
+                setattr(person, key, value.strip() if isinstance(value, str) else value)
+            session.add(person)
+            touch(session, person.postmortem_id)
+        self._announce(
+            Entity.PARTICIPANT,
+            ChangeKind.UPDATED,
+            person.postmortem_id,
+            (participant_id,),
+            frozenset(changes),
+        )
+        return person
+
+    def remove_participant(self, participant_id: int) -> None:
+        """Remove a participant and the roles they held."""
+        with self.store.session() as session:
+            person = session.get(Participant, participant_id)
+            if person is None:
+                raise NotFoundError(f"There is no participant with id {participant_id}.")
+            postmortem_id = person.postmortem_id
+            session.delete(person)
+            touch(session, postmortem_id)
+        self._announce(Entity.PARTICIPANT, ChangeKind.DELETED, postmortem_id, (participant_id,))
+
+    def assign_role(self, postmortem_id: int, *, participant_id: int, role: RoleKind) -> None:
+        """Give a participant a role; assigning twice changes nothing."""
+        with self.store.session() as session:
+            person = session.get(Participant, participant_id)
+            if person is None or person.postmortem_id != postmortem_id:
+                raise NotFoundError(f"There is no participant with id {participant_id} here.")
+            existing = session.exec(
+                select(RoleAssignment).where(
+                    RoleAssignment.participant_id == participant_id, RoleAssignment.role == role
+                )
+            ).first()
+            if existing is None:
+                session.add(
+                    RoleAssignment(
+                        postmortem_id=postmortem_id, participant_id=participant_id, role=role
+                    )
+                )
+                touch(session, postmortem_id)
+        self._announce(Entity.ROLE, ChangeKind.UPDATED, postmortem_id, (participant_id,))
+
+    def unassign_role(self, postmortem_id: int, *, participant_id: int, role: RoleKind) -> None:
+        """Take a role away from a participant."""
+        with self.store.session() as session:
+            for assignment in session.exec(
+                select(RoleAssignment).where(
+                    RoleAssignment.postmortem_id == postmortem_id,
+                    RoleAssignment.participant_id == participant_id,
+                    RoleAssignment.role == role,
+                )
+            ).all():
+                session.delete(assignment)
+            touch(session, postmortem_id)
+        self._announce(Entity.ROLE, ChangeKind.UPDATED, postmortem_id, (participant_id,))
+
+    def set_role_holders(
+        self, postmortem_id: int, *, role: RoleKind, participant_ids: list[int]
+    ) -> None:
+        """Make exactly these participants hold ``role``."""
+        with self.store.session() as session:
+            require_postmortem(session, postmortem_id)
+            for assignment in session.exec(
+                select(RoleAssignment).where(
+                    RoleAssignment.postmortem_id == postmortem_id, RoleAssignment.role == role
+                )
+            ).all():
+                session.delete(assignment)
+            for participant_id in dict.fromkeys(participant_ids):
+                session.add(
+                    RoleAssignment(
+                        postmortem_id=postmortem_id, participant_id=participant_id, role=role
+                    )
+                )
+            touch(session, postmortem_id)
+        self._announce(Entity.ROLE, ChangeKind.UPDATED, postmortem_id, tuple(participant_ids))
