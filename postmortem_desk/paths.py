@@ -14,3 +14,20 @@ def resource_dir() -> Path:
             return Path(bundle_root) / "resources"
         return Path(sys.executable).resolve().parent / "resources"
     return Path(__file__).resolve().parent.parent / "resources"
+
+
+def data_dir() -> Path:
+    """Return the per-user folder that holds the library database and its backups."""
+    from platformdirs import user_data_path
+
+    return user_data_path("postmortem-desk", appauthor=False)
+
+
+def default_database_path() -> Path:
+    """Return the library database used when no ``--db`` is given."""
+    return data_dir() / "library.sqlite"
+
+
+def database_path(requested: Path | None) -> Path:
+    """Return the database to open: the one asked for, else the default."""
+    return requested if requested is not None else default_database_path()
