@@ -1,4 +1,4 @@
-"""Shared fixtures: a real database file on tmp_path, the services over it, and the demo postmortem."""
+"""Shared fixtures: a real database on tmp_path, the services over it, the demo postmortem."""
 
 from __future__ import annotations
 
