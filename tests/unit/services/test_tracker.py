@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -22,7 +22,7 @@ from postmortem_desk.services.base import (
     Store,
     ValidationError,
 )
-from postmortem_desk.services.tracker import OPEN_ONLY, TrackerFilter, TrackerService
+from postmortem_desk.services.tracker import OPEN_ONLY, TrackerFilter, TrackerRow, TrackerService
 from postmortem_desk.storage.database import open_database
 
 NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
@@ -131,8 +131,8 @@ def world(tmp_path: Path) -> Iterator[World]:
     database.close()
 
 
-def titles(rows: list[object]) -> list[str]:
-    return [row.title for row in rows]  # type: ignore[attr-defined]
+def titles(rows: Sequence[TrackerRow]) -> list[str]:
+    return [row.title for row in rows]
 
 
 def test_rows_join_postmortem_facts_and_skip_deleted_postmortems(world: World) -> None:
