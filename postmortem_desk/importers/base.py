@@ -244,6 +244,12 @@ def read_limited(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
 
 def decode_text(data: bytes, file_name: str) -> str:
     """Decode UTF-8 with or without a byte-order mark, naming the line of the first bad byte."""
+    if data.startswith(b"PK\x03\x04"):
+        raise ImportFailed(
+            f"{file_name} is a ZIP archive, not a text or JSON file. A ZIP is imported as a "
+            "Slack export.",
+            file=file_name,
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -228,7 +228,7 @@ def _parse_ts(value: Any) -> datetime:
         if value != value or value in (float("inf"), float("-inf")):
             raise BadTimestamp(f"{value!r} is not a Slack timestamp")
         seconds = int(value)
-        return from_epoch(seconds, int(round((value - seconds) * 1_000_000)) % 1_000_000)
+        return from_epoch(seconds, round((value - seconds) * 1_000_000) % 1_000_000)
     match = _TS.match(value) if isinstance(value, str) else None
     if match is None:
         raise BadTimestamp(f"{str(value)[:40]!r} is not a Slack timestamp such as 1709301720.0001")
