@@ -1,0 +1,126 @@
+"""The library of postmortems as a table model."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from postmortem_desk.domain.enums import PostmortemStatus
+from postmortem_desk.gui.widgets.severity import SEVERITY_ROLE
+from postmortem_desk.services.postmortems import PostmortemSummary
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+COLUMNS = ("Severity", "Title", "Status", "Incident", "Meeting", "Events", "Open actions")
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def _date(value: datetime | None) -> str:
+    return value.astimezone().strftime("%d %b %Y") if value else "—"
+
+
+class LibraryModel(QAbstractTableModel):
+    """One row per postmortem summary."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[PostmortemSummary] = []
+
+    def set_summaries(self, rows: list[PostmortemSummary]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def summary_at(self, row: int) -> PostmortemSummary:
+        """Return the summary shown in ``row``."""
+        return self._rows[row]
+
+    def row_of(self, postmortem_id: int) -> int:
+        """Return the row of a postmortem, or -1."""
+        return next((i for i, s in enumerate(self._rows) if s.id == postmortem_id), -1)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Return the number of postmortems (no children)."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Return the number of columns."""
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Name the columns."""
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Return what a cell shows, its sort key, id and severity."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        summary = self._rows[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return int(summary.id)
+        if role == SEVERITY_ROLE:
+            return summary.severity if column == 0 else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(summary, column)
+        if role == SORT_ROLE:
+            return self._sort_key(summary, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return f"{summary.incident_key}  {summary.title}".strip()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 5:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _display(summary: PostmortemSummary, column: int) -> str:
+        values = (
+            "",
+            f"{summary.incident_key} · {summary.title}" if summary.incident_key else summary.title,
+            summary.status.label,
+            _date(summary.started_at),
+            _date(summary.meeting_date),
+            str(summary.event_count),
+            str(summary.open_action_count),
+        )
+        return values[column] if 0 <= column < len(values) else ""
+
+    @staticmethod
+    def _sort_key(summary: PostmortemSummary, column: int) -> Any:
+        floor = datetime.min.isoformat()
+        keys: tuple[Any, ...] = (
+            summary.severity.value,
+            summary.title.lower(),
+            list(PostmortemStatus).index(summary.status),
+            summary.started_at.isoformat() if summary.started_at else floor,
+            summary.meeting_date.isoformat() if summary.meeting_date else floor,
+            summary.event_count,
+            summary.open_action_count,
+        )
+        return keys[column] if 0 <= column < len(keys) else None
+
+
+class LibraryFilterModel(QSortFilterProxyModel):
+    """Filter the library by a search text over title, incident key and status."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)

@@ -1,0 +1,258 @@
+"""The facilitator's window: the library, or one postmortem's meeting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from postmortem_desk import APP_NAME, __version__
+from postmortem_desk.domain.enums import Severity
+from postmortem_desk.domain.errors import UserFacingError
+from postmortem_desk.gui.change_relay import ChangeRelay
+from postmortem_desk.gui.controller import PostmortemController
+from postmortem_desk.gui.icons import app_icon
+from postmortem_desk.gui.library.library_page import LibraryPage
+from postmortem_desk.gui.meeting.meeting_view import MeetingView
+from postmortem_desk.gui.undo import CallCommand
+from postmortem_desk.services.registry import Services
+
+UNDO_BANNER_MS = 8000
+
+
+class UndoBanner(QFrame):
+    """A quiet bar that says what just happened and offers to undo it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("undoBanner")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 8, 8)
+        self.label = QLabel(self)
+        self.undo_button = QPushButton("Undo", self)
+        self.undo_button.setObjectName("undoBannerButton")
+        self.undo_button.setAccessibleName("Undo the last change")
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.undo_button)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+        self.hide()
+
+    def announce(self, text: str) -> None:
+        """Show ``text`` for a few seconds."""
+        self.label.setText(text)
+        self.show()
+        self._timer.start(UNDO_BANNER_MS)
+
+
+class MainWindow(QMainWindow):
+    """Hold the library and the meeting view, the menus, and the undo history.
+
+    Signals:
+        postmortem_opened(int): a postmortem's meeting is on screen.
+    """
+
+    postmortem_opened = Signal(int)
+
+    def __init__(self, services: Services, *, database_label: str = "") -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.services = services
+        self.relay = ChangeRelay(services.bus, self)
+        self.controller: PostmortemController | None = None
+        self.meeting_view: MeetingView | None = None
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
+        self.undo_group = QUndoGroup(self)
+        self.library_undo = QUndoStack(self)
+        self.undo_group.addStack(self.library_undo)
+        self.undo_group.setActiveStack(self.library_undo)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.stack = QStackedWidget(central)
+        self.library_page = LibraryPage(services, self.relay, self.library_undo, self.stack)
+        self.stack.addWidget(self.library_page)
+        layout.addWidget(self.stack, 1)
+        self.undo_banner = UndoBanner(central)
+        banner_row = QHBoxLayout()
+        banner_row.setContentsMargins(24, 0, 24, 12)
+        banner_row.addWidget(self.undo_banner)
+        layout.addLayout(banner_row)
+        self.setCentralWidget(central)
+        if database_label:
+            self.statusBar().showMessage(database_label)
+
+        self.library_page.open_requested.connect(self.open_postmortem)
+        self.library_page.new_requested.connect(self._on_new_requested)
+        self._library_undo_index = 0
+        self.library_undo.indexChanged.connect(self._on_library_undo_index_changed)
+        self.undo_banner.undo_button.clicked.connect(self.undo_group.undo)
+        self._build_menus()
+        self._restore_geometry()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.new_action = QAction("&New postmortem…", self)
+        self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_action.triggered.connect(self._on_new_requested)
+        file_menu.addAction(self.new_action)
+        self.library_action = QAction("&Library", self)
+        self.library_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.library_action.triggered.connect(self.show_library)
+        file_menu.addAction(self.library_action)
+        file_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        self.edit_menu = self.menuBar().addMenu("&Edit")
+        undo = self.undo_group.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        redo = self.undo_group.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        self.edit_menu.addAction(undo)
+        self.edit_menu.addAction(redo)
+        self.edit_menu.addSeparator()
+        find = QAction("&Find…", self)
+        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find.triggered.connect(self._on_find_triggered)
+        self.edit_menu.addAction(find)
+
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.help_menu = self.menuBar().addMenu("&Help")
+        about = QAction(f"&About {APP_NAME}", self)
+        about.triggered.connect(self.show_about)
+        self.help_menu.addAction(about)
+
+    def show_about(self) -> QMessageBox:
+        """Show the About box with the version; return it (tests and the tour close it)."""
+        box = QMessageBox(self)
+        box.setObjectName("aboutBox")
+        box.setWindowTitle(f"About {APP_NAME}")
+        box.setIconPixmap(app_icon().pixmap(64, 64))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(f"<h2>{APP_NAME}</h2><p>Version {__version__}</p>")
+        box.setInformativeText(
+            "Run blameless postmortem meetings: a guided agenda, a projector view, a language "
+            "coach, and reports.<br><br>Everything stays in a local SQLite file."
+        )
+        box.open()
+        return box
+
+    def show_library(self) -> None:
+        """Leave the meeting and show the library."""
+        self.stack.setCurrentWidget(self.library_page)
+        self.undo_group.setActiveStack(self.library_undo)
+        self.setWindowTitle(APP_NAME)
+        self.library_page.refresh()
+
+    def open_postmortem(self, postmortem_id: int) -> None:
+        """Open a postmortem's meeting at the step where it was left."""
+        try:
+            controller = PostmortemController(self.services, self.relay, postmortem_id, parent=self)
+        except UserFacingError as error:
+            QMessageBox.warning(self, "Cannot open the postmortem", str(error))
+            return
+        self._close_meeting()
+        self.controller = controller
+        self.undo_group.addStack(controller.undo_stack)
+        self.undo_group.setActiveStack(controller.undo_stack)
+        view = MeetingView(controller, self.stack)
+        view.back_requested.connect(self.show_library)
+        self.meeting_view = view
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        self.setWindowTitle(f"{controller.bundle.postmortem.title} — {APP_NAME}")
+        self.postmortem_opened.emit(postmortem_id)
+
+    def create_postmortem(self, title: str, severity: Severity = Severity.SEV2) -> int:
+        """Create a postmortem (undoable) and return its id."""
+        created: list[int] = []
+
+        def create() -> None:
+            if created:
+                self.services.postmortems.restore(created[0])
+            else:
+                postmortem = self.services.postmortems.create(title=title, severity=severity)
+                created.append(int(postmortem.id or 0))
+
+        self.library_undo.push(
+            CallCommand(
+                f"Create “{title}”", create, lambda: self.services.postmortems.delete(created[0])
+            )
+        )
+        return created[0]
+
+    def _close_meeting(self) -> None:
+        if self.meeting_view is not None:
+            self.stack.removeWidget(self.meeting_view)
+            self.meeting_view.deleteLater()
+            self.meeting_view = None
+        if self.controller is not None:
+            self.undo_group.removeStack(self.controller.undo_stack)
+            self.controller.close()
+            self.controller.deleteLater()
+            self.controller = None
+
+    def _on_new_requested(self) -> None:
+        title, accepted = QInputDialog.getText(
+            self, "New postmortem", "What happened? (a short title)", QLineEdit.EchoMode.Normal, ""
+        )
+        if not accepted or not title.strip():
+            return
+        severities = [f"{s.value} — {s.description}" for s in Severity]
+        choice, accepted = QInputDialog.getItem(
+            self, "New postmortem", "Severity:", severities, 1, False
+        )
+        if not accepted:
+            return
+        severity = list(Severity)[severities.index(choice)]
+        try:
+            postmortem_id = self.create_postmortem(title.strip(), severity)
+        except UserFacingError as error:
+            QMessageBox.warning(self, "Cannot create the postmortem", str(error))
+            return
+        self.open_postmortem(postmortem_id)
+
+    def _on_find_triggered(self) -> None:
+        if self.stack.currentWidget() is self.library_page:
+            self.library_page.focus_search()
+
+    def _on_library_undo_index_changed(self, index: int) -> None:
+        grew = index > self._library_undo_index
+        self._library_undo_index = index
+        text = self.library_undo.undoText()
+        if grew and text and self.stack.currentWidget() is self.library_page:
+            self.undo_banner.announce(f"{text} — done.")
+
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember the window's geometry and stop the meeting's controller."""
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        self._close_meeting()
+        self.relay.detach()
+        super().closeEvent(event)
