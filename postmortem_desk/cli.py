@@ -16,6 +16,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "postmortem_desk.commands.demo",
     "postmortem_desk.commands.list_postmortems",
     "postmortem_desk.commands.actions",
+    "postmortem_desk.commands.import_timeline",
 )
 
 
