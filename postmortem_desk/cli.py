@@ -15,6 +15,7 @@ from postmortem_desk.domain.errors import UserFacingError
 COMMAND_MODULES: tuple[str, ...] = (
     "postmortem_desk.commands.demo",
     "postmortem_desk.commands.list_postmortems",
+    "postmortem_desk.commands.tour",
     "postmortem_desk.commands.actions",
     "postmortem_desk.commands.import_timeline",
 )

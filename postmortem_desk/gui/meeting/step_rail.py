@@ -90,19 +90,16 @@ class StepButton(QAbstractButton):
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(self.step.number))
 
         text_left = badge.right() + 12
-        title_rect = QRectF(text_left, rect.top() + 9, rect.right() - text_left - 8, 22)
+        text_width = rect.right() - text_left - 10
+        title_rect = QRectF(text_left, rect.top() + 8, text_width, 22)
         title_font = QFont(self.font())
         title_font.setBold(active)
         title_font.setPointSizeF(self.font().pointSizeF() + 1)
         painter.setFont(title_font)
         painter.setPen(QColor("#FFFFFF") if active else colour("rail_text"))
-        title = self.step.label
-        if self.minutes:
-            minutes_text = f"{self.minutes} min"
-            painter.drawText(
-                title_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                minutes_text,
-            )  # fmt: skip
+        title = painter.fontMetrics().elidedText(
+            self.step.label, Qt.TextElideMode.ElideRight, int(text_width)
+        )
         painter.drawText(
             title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title
         )
@@ -110,14 +107,23 @@ class StepButton(QAbstractButton):
         hint_font = QFont(self.font())
         hint_font.setPointSizeF(self.font().pointSizeF() - 1)
         painter.setFont(hint_font)
-        hint_rect = QRectF(text_left, title_rect.bottom() + 1, title_rect.width(), 18)
+        hint_rect = QRectF(text_left, title_rect.bottom() + 1, text_width, 18)
+        minutes_text = f"{self.minutes} min" if self.minutes else ""
+        minutes_width = (
+            painter.fontMetrics().horizontalAdvance(minutes_text) + 8 if minutes_text else 0
+        )
+        if minutes_text:
+            painter.setPen(QColor("#DCE4FF") if active else colour("rail_muted"))
+            painter.drawText(
+                hint_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, minutes_text
+            )
         if done:
             hint_colour = QColor("#D8F3E3") if active else QColor("#7FD3A4")
         else:
             hint_colour = QColor("#DCE4FF") if active else colour("rail_muted")
         painter.setPen(hint_colour)
         elided = painter.fontMetrics().elidedText(
-            self.hint_text(), Qt.TextElideMode.ElideRight, int(hint_rect.width())
+            self.hint_text(), Qt.TextElideMode.ElideRight, int(hint_rect.width() - minutes_width)
         )
         painter.drawText(
             hint_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided

@@ -23,11 +23,11 @@ class TimerFace(QWidget):
         super().__init__(parent)
         self.setObjectName("timerFace")
         self.timer: StepTimer | None = None
-        self.setMinimumWidth(150)
+        self.setMinimumSize(150, 60)
 
     def sizeHint(self) -> QSize:
         """Fit the large digits and the caption."""
-        return QSize(170, 48)
+        return QSize(170, 60)
 
     def set_timer(self, timer: StepTimer) -> None:
         """Show ``timer``."""
@@ -63,7 +63,7 @@ class TimerFace(QWidget):
         digits.setBold(True)
         painter.setFont(digits)
         painter.setPen(level_colour)
-        digits_rect = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - 16)
+        digits_rect = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - 24)
         painter.drawText(
             digits_rect,
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -78,7 +78,7 @@ class TimerFace(QWidget):
         if not timer.running:
             label += " · paused"
         bar_top = rect.bottom() - 6
-        caption_rect = QRectF(rect.left(), bar_top - 14, rect.width(), 13)
+        caption_rect = QRectF(rect.left(), bar_top - 19, rect.width(), 15)
         painter.drawText(
             caption_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label
         )

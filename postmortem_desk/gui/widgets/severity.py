@@ -47,10 +47,11 @@ class SeverityDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         """Draw the selection background, then the pill."""
-        severity = index.data(SEVERITY_ROLE)
-        if not isinstance(severity, Severity):
+        value = index.data(SEVERITY_ROLE)
+        if value not in set(Severity):
             super().paint(painter, option, index)
             return
+        severity = Severity(value)
         style = option.widget.style() if option.widget is not None else None
         if style is not None:
             style.drawPrimitive(
