@@ -34,7 +34,7 @@ def run_gui(args: argparse.Namespace) -> int:
     """Open the database, build the windows and run the event loop."""
     from postmortem_desk.gui.main_window import MainWindow
     from postmortem_desk.gui.style import apply_style
-    from postmortem_desk.services.demo import create_demo_postmortem
+    from postmortem_desk.services.demo import DEMO_TITLE, create_demo_postmortem
     from postmortem_desk.services.registry import Services
 
     app = _application()
@@ -49,8 +49,10 @@ def run_gui(args: argparse.Namespace) -> int:
         services = Services.for_engine(database.engine)
         window = MainWindow(services, database_label=f"Library: {database.path}")
         if args.demo:
-            summaries = services.postmortems.list_summaries()
-            demo_id = summaries[0].id if summaries else create_demo_postmortem(services)
+            demo = next(
+                (s for s in services.postmortems.list_summaries() if s.title == DEMO_TITLE), None
+            )
+            demo_id = demo.id if demo else create_demo_postmortem(services)
             window.library_page.refresh()
             window.open_postmortem(demo_id)
         window.show()

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from postmortem_desk.commands.base import Command, CommandError
-from postmortem_desk.services.demo import create_demo_postmortem
+from postmortem_desk.services.demo import DEMO_TITLE, create_demo_postmortem
 from postmortem_desk.services.registry import Services
 from postmortem_desk.storage.database import open_database
 
@@ -32,7 +32,7 @@ def _run(args: argparse.Namespace) -> int:
         try:
             services = Services.for_engine(database.engine)
             summaries = services.postmortems.list_summaries()
-            demo = next((s for s in summaries if s.incident_key == "INC-2041"), None)
+            demo = next((s for s in summaries if s.title == DEMO_TITLE), None)
             demo_id = demo.id if demo else create_demo_postmortem(services)
             app = _application()
             apply_style(app)

@@ -125,7 +125,8 @@ def test_timer_pause_resume_and_extend(
     main_window.open_postmortem(demo_id)
     view = main_window.meeting_view
     controller = main_window.controller
-    assert view is not None and controller is not None
+    assert view is not None
+    assert controller is not None
     controller.go_to_step(MeetingStep.ROLES)
     view.timer_widget.pause_button.click()
     assert not controller.timer().running
