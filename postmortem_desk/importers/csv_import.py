@@ -186,7 +186,7 @@ def _rows(text: str, delimiter: str, file_name: str) -> list[tuple[int, list[str
 
 
 def _prepare(data: bytes, file_name: str) -> tuple[str, list[tuple[int, list[str]]]]:
-    text = decode_text(data, file_name)
+    text = decode_text(data, file_name).replace("\r\n", "\n").replace("\r", "\n")
     stripped = text.lstrip()
     if stripped.startswith(("{", "[{", "[\n", "[ ")) and not stripped.startswith("[20"):
         raise ImportFailed(

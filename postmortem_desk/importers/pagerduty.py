@@ -94,11 +94,11 @@ def _log_entry(entry: dict[str, Any], record: str, report: ImportReport) -> Impo
         note = text_of(channel.get("summary"))
     text = summary
     if note and note not in summary:
-        text = f"{summary}: {note}"
+        text = f"{summary.rstrip('.')}: {note}"
     if entry_type == "trigger_log_entry":
         title = first_text(incident.get("summary"), channel.get("summary"))
         if title and title not in text:
-            text = f"{text}: {title}"
+            text = f"{text.rstrip('.')}: {title}"
     elif entry_type == "notify_log_entry":
         who = first_text(dict_of(entry.get("user")).get("summary"))
         if who and who not in text:
