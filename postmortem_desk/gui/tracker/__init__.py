@@ -1,0 +1,1 @@
+"""Follow-through across postmortems: the action tracker, the debt overview and reminders."""
