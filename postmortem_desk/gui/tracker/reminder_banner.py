@@ -175,10 +175,10 @@ class ReminderBanner(QFrame):
         """List ``rows`` (the first few) and show the banner, or hide it when there are none."""
         self._rows = list(rows)
         while self.list_layout.count():
-            item = self.list_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+            taken = self.list_layout.takeAt(0)
+            old = taken.widget() if taken is not None else None
+            if old is not None:
+                old.deleteLater()
         for row in self._rows[:MAX_SHOWN]:
             item = ReminderRow(row, self)
             item.snooze_requested.connect(self._on_row_snooze_requested)
