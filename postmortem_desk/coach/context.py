@@ -1,0 +1,313 @@
+"""Stage two: decide from the words around a trigger whether it is blame.
+
+Each check looks at a small window inside one sentence, never the whole text, so the cost per
+trigger is constant. The checks are deliberately conservative: when the subject is unclear, a
+rule that needs a person stays silent (precision first; a wrong warning in a live meeting costs
+more than a missed one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from postmortem_desk.coach.rules import Lexicon
+
+SubjectKind = Literal["person", "self", "system", "none", "unknown"]
+
+_TOKEN = re.compile(r"[@\w][\w'\u2019.\-]*[\w]|[@\w]")
+_SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"'\u201d\u2019)\]]|$)|\n")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\[\]\u2014\u2013\"\u201c\u201d]|\s-\s|\b(?:and|but|so|because|since|while|when|whereas|although"
+    r"|though|until|then|however|after|before|once|or)\b",
+    re.IGNORECASE,
+)
+
+PERSON_PRONOUNS: Final[frozenset[str]] = frozenset(
+    {
+        "i", "we", "you", "he", "she", "they", "someone", "somebody", "anyone", "anybody",
+        "everyone", "everybody", "nobody", "whoever", "y'all", "u",
+    }
+)  # fmt: skip
+_SELF_PRONOUNS: Final[frozenset[str]] = frozenset({"i", "we", "us", "me"})
+_SKIPPABLE: Final[frozenset[str]] = frozenset(
+    {
+        "also", "really", "never", "not", "just", "simply", "still", "even", "probably", "clearly",
+        "obviously", "definitely", "certainly", "surely", "totally", "actually", "then", "again",
+        "already", "all", "both", "each", "themselves", "himself", "herself", "ourselves",
+        "yourself", "myself", "honestly", "maybe", "perhaps", "absolutely", "seriously",
+        "basically", "literally", "only", "too",
+        "apparently", "evidently", "personally", "ever", "merely", "always", "is", "was", "are",
+        "were", "be", "been", "to", "entirely", "partly", "partially", "fully", "solely",
+    }
+)  # fmt: skip
+_PREPOSITIONS: Final[frozenset[str]] = frozenset(
+    {"of", "on", "in", "from", "for", "with", "at", "behind", "inside", "within", "via", "by"}
+)
+_NEGATORS: Final[frozenset[str]] = frozenset(
+    {
+        "not", "no", "never", "nothing", "nobody", "hardly", "without", "neither", "nor", "less",
+        "isn't", "wasn't", "weren't", "aren't", "don't", "didn't", "doesn't", "non", "none",
+        "barely",
+    }
+)  # fmt: skip
+_REJECTION = re.compile(
+    r"(?:\bnot\s+about|\bisn['\u2019]t\s+about|\bwasn['\u2019]t\s+about|\brather\s+than|\binstead\s+of"
+    r"|\bavoid(?:ed|ing|s)?\b|\bnot\s+to\s+(?:ask|say|write|blame|call|use)|\bstop(?:ped)?\s+"
+    r"(?:asking|saying|writing|blaming|calling)|\b(?:not|no\s+one\s+is|nobody\s+is|without)\s+"
+    r"(?:saying|blaming|asking|calling)|\bthe\s+(?:point|question|goal)\s+(?:isn['\u2019]t|is\s+not"
+    r"|wasn['\u2019]t|was\s+not)|\bnot\s+(?:a\s+)?(?:case|story|question)\s+of|\bresist(?:ed|ing)?"
+    r"|\bmoved?\s+away\s+from|\breplac(?:e|ed|ing)|\bbanned|\bdrop(?:ped)?\s+the)\b[^.!?]*$",
+    re.IGNORECASE,
+)
+_MENTION_BEFORE = re.compile(
+    r"\b(?:word|words|phrase|phrases|term|terms|label|labels|labell?ed|labell?ing|call|calls"
+    r"|calling|called|wording|verdict|like)\s+(?:like\s+|such\s+as\s+|of\s+|as\s+)?(?:it\s+|this\s+"
+    r"|that\s+|them\s+|him\s+|her\s+|the\s+\w+\s+)?$",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(
+    r"\"[^\"\n]{1,200}\"|\u201c[^\u201d\n]{1,200}\u201d|`[^`\n]{1,200}`|(?<![\w])'[^'\n]{1,120}'(?![\w])"
+    r"|(?<![\w])\u2018[^\u2019\n]{1,120}\u2019(?![\w])"
+)
+_WH_QUESTION = re.compile(
+    r"^\W*(?:(?:so|and|ok|okay)\W+)?(?:what|how|did|does|do|is|was|were|are|could|would|can"
+    r"|should|has|have|had|which|when|where)\b",
+    re.IGNORECASE,
+)
+_IMPROVEMENT_AFTER = re.compile(
+    r"^[^,;.]*?\b(?:if|with|had|once|given|using|via|through|by\s+(?:adding|having|using))\s+"
+    r"(?:a|an|the|better|more|proper|some|any|our|its|their|this|that|automated|earlier)\b",
+    re.IGNORECASE,
+)
+_MODAL_BEFORE = re.compile(
+    r"(?:\b(?:could|should|would|might|must)(?:\s+have|['\u2019]ve)|['\u2019]d\s+have"
+    r"|\b(?:had|needed|was\s+supposed|were\s+supposed)\s+to"
+    r"|\b(?:didn['\u2019]t|did\s+not|couldn['\u2019]t|wouldn['\u2019]t)\s+[@\w'\u2019\-]+)"
+    r"(?:\s+(?:really|easily|probably|also))?\s+$",
+    re.IGNORECASE,
+)
+_FUTURE_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:will|['\u2019]ll|going\s+to|plan\s+to|want\s+to|intend\s+to)\b",
+    re.IGNORECASE,
+)
+_PREDICATIVE_BEFORE = re.compile(
+    r"(?:\b(?:was|is|were|are|been|be|seems|seemed|looked|looks|became|felt|feel|made\s+it)"
+    r"|['\u2019]s)(?:\s+(?:so|really|pretty|painfully|blindingly|fairly|glaringly|quite|completely"
+    r"|totally|very|super|plainly|just|all|too))*\s+$",
+    re.IGNORECASE,
+)
+_PREDICATIVE_AFTER = re.compile(
+    r"^\s+(?:that|from|to\s+(?:anyone|everyone|anybody|any)|in\s+(?:retrospect|hindsight))\b",
+    re.IGNORECASE,
+)
+_INTERROGATIVE_LEAD = frozenset(
+    {
+        "so", "and", "but", "then", "ok", "okay", "seriously", "honestly", "wait", "like",
+        "asked", "ask", "asking", "wondered", "wonder", "question", "q", "well", "um", "also",
+        "me", "us",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence's bounds in the text, and whether it reads as a question."""
+
+    start: int
+    end: int
+    is_question: bool
+
+
+def find_sentence(text: str, position: int, bounds: list[int]) -> Sentence:
+    """Return the sentence around ``position`` given sorted sentence-end offsets ``bounds``."""
+    from bisect import bisect_right
+
+    index = bisect_right(bounds, position)
+    start = bounds[index - 1] if index > 0 else 0
+    end = bounds[index] if index < len(bounds) else len(text)
+    stripped_end = end
+    while stripped_end > start and text[stripped_end - 1] in " \t\r\n\"'\u201d\u2019)":
+        stripped_end -= 1
+    tail = text[start:end].rstrip()
+    is_question = "?" in tail[-3:] if tail else False
+    return Sentence(start=start, end=end, is_question=is_question)
+
+
+def sentence_bounds(text: str) -> list[int]:
+    """Return the offsets just after each sentence end in ``text``."""
+    return [match.end() for match in _SENTENCE_END.finditer(text)]
+
+
+def clause_start(text: str, sentence_start: int, position: int) -> int:
+    """Return where the clause holding ``position`` starts (after the last clause break)."""
+    window_start = max(sentence_start, position - 160)
+    last = window_start
+    for match in _CLAUSE_BREAK.finditer(text, window_start, position):
+        last = match.end()
+    return last
+
+
+def clause_end(text: str, position: int, sentence_end: int) -> int:
+    """Return where the clause holding ``position`` ends (at the next clause break)."""
+    match = _CLAUSE_BREAK.search(text, position, min(sentence_end, position + 160))
+    return match.start() if match is not None else sentence_end
+
+
+class Context:
+    """The stage-two checks, bound to a lexicon and the names of the people in the room."""
+
+    def __init__(self, lexicon: Lexicon, names: frozenset[str]) -> None:
+        self._lexicon = lexicon
+        self._names = names
+
+    def is_person_token(self, token: str) -> bool:
+        """Return True when a single word names a person: pronoun, role noun, name, @handle."""
+        if token.startswith("@"):
+            return True
+        bare = _strip_possessive(token)
+        lowered = bare.lower()
+        if lowered in PERSON_PRONOUNS or bare in self._names:
+            return True
+        return _noun_in(lowered, self._lexicon.person_nouns | self._lexicon.ambiguous_nouns)
+
+    def classify_phrase(self, phrase: str) -> SubjectKind:
+        """Classify a short noun phrase (a captured subject) as person or system."""
+        tokens = _TOKEN.findall(phrase)
+        if not tokens:
+            return "none"
+        return self._classify_tokens(tokens)
+
+    def subject_before(self, text: str, start: int, position: int) -> SubjectKind:
+        """Classify the subject of the verb at ``position``, scanning left to ``start``."""
+        tokens = _TOKEN.findall(text, start, position)
+        while tokens and (tokens[-1].lower() in _SKIPPABLE or _is_ly_adverb(tokens[-1])):
+            tokens.pop()
+        if not tokens:
+            return "none"
+        return self._classify_tokens(tokens[-6:])
+
+    def _classify_tokens(self, tokens: list[str]) -> SubjectKind:
+        head_index = len(tokens) - 1
+        # "the engineer on call", "the owner of the service": the head sits before the preposition.
+        for offset in range(len(tokens) - 1, max(len(tokens) - 5, 0), -1):
+            if tokens[offset].lower() in _PREPOSITIONS and offset > 0:
+                head_index = offset - 1
+                break
+        head = tokens[head_index]
+        lowered = _strip_possessive(head).lower()
+        previous = tokens[head_index - 1] if head_index > 0 else ""
+        if head.startswith("@") or _strip_possessive(head) in self._names:
+            return "person"
+        if lowered in _SELF_PRONOUNS:
+            return "self"
+        if lowered in PERSON_PRONOUNS:
+            return "person"
+        if _noun_in(lowered, self._lexicon.ambiguous_nouns):
+            # "the Postgres operator", "the cluster manager": a system that shares a role's name.
+            if previous and (
+                _noun_in(previous.lower(), self._lexicon.system_nouns)
+                or (previous[:1].isupper() and previous.lower() not in _DETERMINERS)
+            ):
+                return "system"
+            return "person"
+        if _noun_in(lowered, self._lexicon.person_nouns):
+            return "person"
+        if lowered in {"it", "this", "that", "which", "these", "those", "there"}:
+            return "system"
+        if _noun_in(lowered, self._lexicon.system_nouns):
+            return "system"
+        return "unknown"
+
+    @staticmethod
+    def is_quoted(quoted_spans: list[tuple[int, int]], start: int, end: int) -> bool:
+        """Return True when the span sits inside quotes or backticks (a mention, not a use)."""
+        return any(q_start <= start and end <= q_end for q_start, q_end in quoted_spans)
+
+    @staticmethod
+    def is_mentioned(text: str, clause_from: int, start: int) -> bool:
+        """Return True after "the word", "calling it", "labels like": talking about the words."""
+        return _MENTION_BEFORE.search(text, max(clause_from, start - 40), start) is not None
+
+    @staticmethod
+    def is_rejected(text: str, sentence_start: int, start: int) -> bool:
+        """Return True inside a rejection frame: "rather than blaming", "not about who ..."."""
+        return _REJECTION.search(text, max(sentence_start, start - 80), start) is not None
+
+    @staticmethod
+    def is_negated(text: str, clause_from: int, start: int) -> bool:
+        """Return True when one of the three words before the trigger negates it."""
+        tokens = _TOKEN.findall(text, max(clause_from, start - 40), start)[-3:]
+        for token in tokens:
+            lowered = token.lower().replace("\u2019", "'")
+            if lowered in _NEGATORS or lowered.endswith(("n't", "n\u2019t")):
+                return True
+        return text[max(0, start - 4) : start].lower().endswith(("non-", "non ", "un-"))
+
+    @staticmethod
+    def is_facilitator_question(text: str, sentence: Sentence) -> bool:
+        """Return True for what/how and yes-no questions (the questions a facilitator asks)."""
+        return sentence.is_question and _WH_QUESTION.search(text, sentence.start) is not None
+
+    @staticmethod
+    def has_improvement_frame(text: str, end: int, sentence_end: int) -> bool:
+        """Return True when an instrument or condition follows: "... with a canary"."""
+        return _IMPROVEMENT_AFTER.search(text[end:sentence_end]) is not None
+
+    @staticmethod
+    def has_modal_before(text: str, clause_from: int, start: int) -> bool:
+        """Return True after a modal or "to": "could just", "should have simply", "had to just"."""
+        return _MODAL_BEFORE.search(text, max(clause_from, start - 40), start) is not None
+
+    @staticmethod
+    def looks_forward(text: str, end: int, sentence_end: int) -> bool:
+        """Return True when a future follows within a few words: "obviously, we'll ..."."""
+        return _FUTURE_AFTER.search(text[end:sentence_end]) is not None
+
+    @staticmethod
+    def is_predicative(text: str, clause_from: int, start: int, end: int) -> bool:
+        """Return True for "was obvious", "obvious that/from", "obvious in hindsight"."""
+        if _PREDICATIVE_BEFORE.search(text, max(clause_from, start - 50), start) is not None:
+            return True
+        return _PREDICATIVE_AFTER.match(text[end : end + 30]) is not None
+
+    @staticmethod
+    def is_interrogative(text: str, clause_from: int, start: int) -> bool:
+        """Return True when who/why opens a question rather than a relative clause."""
+        tokens = _TOKEN.findall(text, max(clause_from, start - 40), start)
+        return not tokens or tokens[-1].lower() in _INTERROGATIVE_LEAD
+
+
+_DETERMINERS: Final[frozenset[str]] = frozenset(
+    {"the", "a", "an", "our", "their", "his", "her", "my", "your", "this", "that", "one", "every"}
+)
+
+
+def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the quoted or backticked spans between ``start`` and ``end``."""
+    return [(match.start(), match.end()) for match in _QUOTED.finditer(text, start, end)]
+
+
+def _strip_possessive(token: str) -> str:
+    for suffix in ("'s", "\u2019s", "'", "\u2019"):
+        if token.endswith(suffix) and len(token) > len(suffix):
+            return token[: -len(suffix)]
+    return token
+
+
+def _noun_in(word: str, nouns: frozenset[str]) -> bool:
+    if word in nouns:
+        return True
+    if word.endswith("es") and word[:-2] in nouns:
+        return True
+    return word.endswith("s") and word[:-1] in nouns
+
+
+def _is_ly_adverb(token: str) -> bool:
+    lowered = token.lower()
+    return (
+        len(lowered) > 4
+        and lowered.endswith("ly")
+        and lowered not in {"supply", "reply", "family", "assembly", "apply", "early", "daily"}
+    )
