@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from postmortem_desk.domain.enums import RoleKind
 from postmortem_desk.domain.models import Participant, RoleAssignment
@@ -20,6 +20,21 @@ from postmortem_desk.services.postmortems import require_postmortem, touch
 PARTICIPANT_FIELDS = frozenset({"name", "team", "email", "handle", "invited"})
 
 
+def _require_unique_name(
+    session: Session, postmortem_id: int, name: str, participant_id: int | None = None
+) -> None:
+    """Refuse a name another participant of the postmortem already has."""
+    existing = session.exec(
+        select(Participant).where(
+            Participant.postmortem_id == postmortem_id,
+            Participant.name == name,
+            Participant.id != participant_id,
+        )
+    ).first()
+    if existing is not None:
+        raise ValidationError(f"{name} is already a participant of this postmortem.")
+
+
 class PeopleService(Service):
     """Add, edit and remove participants; assign and unassign roles."""
 
@@ -32,13 +47,7 @@ class PeopleService(Service):
             raise ValidationError("A participant needs a name.")
         with self.store.session() as session:
             require_postmortem(session, postmortem_id)
-            existing = session.exec(
-                select(Participant).where(
-                    Participant.postmortem_id == postmortem_id, Participant.name == name
-                )
-            ).first()
-            if existing is not None:
-                raise ValidationError(f"{name} is already a participant of this postmortem.")
+            _require_unique_name(session, postmortem_id, name)
             person = Participant(
                 postmortem_id=postmortem_id,
                 name=name,
@@ -64,6 +73,10 @@ class PeopleService(Service):
             person = session.get(Participant, participant_id)
             if person is None:
                 raise NotFoundError(f"There is no participant with id {participant_id}.")
+            if "name" in changes:
+                _require_unique_name(
+                    session, person.postmortem_id, str(changes["name"]).strip(), participant_id
+                )
             for key, value in changes.items():
                 setattr(person, key, value.strip() if isinstance(value, str) else value)
             session.add(person)
