@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from postmortem_desk.domain.types import PostmortemId
+from postmortem_desk.services.base import Change
 from postmortem_desk.services.demo import create_demo_postmortem
 from postmortem_desk.services.registry import Services
 from postmortem_desk.storage.database import Database, open_database
@@ -45,6 +46,14 @@ def services(database: Database) -> Services:
 def demo_id(services: Services) -> PostmortemId:
     """Create the demo postmortem and return its id."""
     return create_demo_postmortem(services)
+
+
+@pytest.fixture
+def changes(services: Services) -> list[Change]:
+    """Record every change the services announce from now on."""
+    recorded: list[Change] = []
+    services.bus.subscribe(recorded.append)
+    return recorded
 
 
 @pytest.fixture
