@@ -18,6 +18,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "postmortem_desk.commands.tour",
     "postmortem_desk.commands.actions",
     "postmortem_desk.commands.import_timeline",
+    "postmortem_desk.commands.export_report",
+    "postmortem_desk.commands.publish",
 )
 
 

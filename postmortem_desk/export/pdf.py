@@ -1206,6 +1206,8 @@ def write_atomically(destination: Path, data: bytes) -> Path:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        mode = destination.stat().st_mode & 0o777 if destination.exists() else 0o644
+        os.chmod(temporary, mode)
         os.replace(temporary, destination)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
