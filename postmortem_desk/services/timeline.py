@@ -107,6 +107,14 @@ class TimelineService(Service):
             touch(session, postmortem_id)
         assert event.id is not None
         self._announce(Entity.EVENT, ChangeKind.CREATED, postmortem_id, (event.id,))
+        if milestone is not None:
+            self._announce(
+                Entity.POSTMORTEM,
+                ChangeKind.UPDATED,
+                postmortem_id,
+                (postmortem_id,),
+                frozenset({f"{milestone.value}_at"}),
+            )
         return event
 
     def update_event(self, event_id: int, **changes: Any) -> TimelineEvent:
