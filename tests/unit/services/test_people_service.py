@@ -29,7 +29,8 @@ def test_add_participant_trims_and_strips_the_handle(services: Services, pm: Pos
 def test_names_are_unique_within_a_postmortem(services: Services, pm: Postmortem) -> None:
     """Refuse a second person with the same name, in the same postmortem only."""
     other = services.postmortems.create(title="Other")
-    assert pm.id and other.id
+    assert pm.id
+    assert other.id
     services.people.add_participant(pm.id, name="Ada")
     with pytest.raises(ValidationError, match="Ada is already a participant"):
         services.people.add_participant(pm.id, name=" Ada ")
@@ -69,7 +70,8 @@ def test_roles_assign_unassign_and_set(services: Services, pm: Postmortem) -> No
     assert pm.id is not None
     ada = services.people.add_participant(pm.id, name="Ada")
     grace = services.people.add_participant(pm.id, name="Grace")
-    assert ada.id and grace.id
+    assert ada.id
+    assert grace.id
     services.people.assign_role(pm.id, participant_id=ada.id, role=RoleKind.FACILITATOR)
     services.people.assign_role(pm.id, participant_id=ada.id, role=RoleKind.FACILITATOR)
     services.people.assign_role(pm.id, participant_id=ada.id, role=RoleKind.NOTE_TAKER)
@@ -93,7 +95,8 @@ def test_role_for_someone_of_another_postmortem_is_refused(
 ) -> None:
     """Refuse to give a role in one postmortem to a participant of another."""
     other = services.postmortems.create(title="Other")
-    assert pm.id and other.id
+    assert pm.id
+    assert other.id
     stranger = services.people.add_participant(other.id, name="Stranger")
     with pytest.raises(NotFoundError):
         services.people.assign_role(pm.id, participant_id=stranger.id or 0, role=RoleKind.OWNER)

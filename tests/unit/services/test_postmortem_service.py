@@ -113,7 +113,9 @@ def test_purge_removes_only_old_trash(services: Services) -> None:
     old = services.postmortems.create(title="Old trash")
     fresh = services.postmortems.create(title="Fresh trash")
     live = services.postmortems.create(title="Live")
-    assert old.id and fresh.id and live.id
+    assert old.id
+    assert fresh.id
+    assert live.id
     services.timeline.add_event(old.id, occurred_at=T0, text="gone with it")
     services.postmortems.delete(old.id)
     cut_off = datetime.now(UTC) + timedelta(seconds=1)
@@ -131,7 +133,8 @@ def test_list_summaries_counts(services: Services) -> None:
     """Count events, action items and open action items per postmortem."""
     busy = services.postmortems.create(title="Busy", severity=Severity.SEV1)
     quiet = services.postmortems.create(title="Quiet")
-    assert busy.id and quiet.id
+    assert busy.id
+    assert quiet.id
     for minute in range(3):
         services.timeline.add_event(
             busy.id, occurred_at=T0 + timedelta(minutes=minute), text=f"e{minute}"
@@ -154,7 +157,9 @@ def test_list_summaries_newest_incident_first(services: Services) -> None:
     older = services.postmortems.create(title="Older")
     newer = services.postmortems.create(title="Newer")
     undated = services.postmortems.create(title="Undated")
-    assert older.id and newer.id and undated.id
+    assert older.id
+    assert newer.id
+    assert undated.id
     services.postmortems.update(older.id, started_at=T0 - timedelta(days=30))
     services.postmortems.update(newer.id, started_at=T0)
     titles = [s.title for s in services.postmortems.list_summaries()]
@@ -167,8 +172,14 @@ def test_load_returns_everything_in_order(services: Services, demo_id: int) -> N
     assert bundle.id == demo_id
     times = [event.occurred_at for event in bundle.events]
     assert times == sorted(times)
-    assert bundle.participants and bundle.roles and bundle.why_nodes and bundle.why_evidence
-    assert bundle.actions and bundle.lessons and bundle.parking_lot and bundle.evidence_links
+    assert bundle.participants
+    assert bundle.roles
+    assert bundle.why_nodes
+    assert bundle.why_evidence
+    assert bundle.actions
+    assert bundle.lessons
+    assert bundle.parking_lot
+    assert bundle.evidence_links
     assert len(bundle.annotations) == 2
     assert [a.position for a in bundle.actions] == list(range(len(bundle.actions)))
 
