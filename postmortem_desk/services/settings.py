@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from postmortem_desk.domain.models import Setting
@@ -34,7 +35,8 @@ class SettingsService(Service):
         with self.store.session() as session:
             row = session.get(Setting, key)
         if row is None:
-            return DEFAULTS.get(key)
+            # A copy, so a caller editing the list or dict it got cannot change the default.
+            return copy.deepcopy(DEFAULTS.get(key))
         return row.value
 
     def set(self, key: str, value: Any) -> None:
