@@ -64,4 +64,5 @@ def apply_style(app: QApplication) -> None:
     app.setStyle("Fusion")
     font = QFont(UI_FONT_FAMILY, 10)
     app.setFont(font)
-    app.setStyleSheet(render_stylesheet("app", palette()))
+    colours = {**palette(), "icon_dir": (resource_dir() / "icons").as_posix()}
+    app.setStyleSheet(render_stylesheet("app", colours))
