@@ -221,7 +221,9 @@ class ConfluenceClient:
             except urllib.error.HTTPError as error:
                 raw = error.read()
                 status = error.code
-                if status in (429, 503) and attempt < self.max_retries:
+                if status in (429, 503):
+                    if attempt == self.max_retries:
+                        break
                     wait = self._retry_after(error.headers.get("Retry-After"), attempt)
                     log.info("Confluence asked to wait %.1f s before %s.", wait, what)
                     self.sleep(wait)

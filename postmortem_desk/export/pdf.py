@@ -1099,15 +1099,15 @@ def _meeting(report: Report, styles: dict[str, ParagraphStyle]) -> list[Flowable
     extra.append(("FONTNAME", (0, total_index), (-1, total_index), FONT_BOLD))
     extra.append(("LINEABOVE", (0, total_index), (-1, total_index), 0.8, MUTED))
     quarter = FRAME_WIDTH / 4
-    return [
-        _meeting_bars(report),
-        Spacer(1, 5 * mm),
-        Table(
-            rows,
-            colWidths=[quarter * 1.6, quarter * 0.8, quarter * 0.8, quarter * 0.8],
-            style=_table_style(extra),
-        ),
-    ]
+    table = Table(
+        rows,
+        colWidths=[quarter * 1.6, quarter * 0.8, quarter * 0.8, quarter * 0.8],
+        repeatRows=1,
+        style=_table_style(extra),
+    )
+    timed = any(row.actual > timedelta(0) for row in report.meeting)
+    parts: list[Flowable] = [_meeting_bars(report), Spacer(1, 5 * mm)] if timed else []
+    return [KeepTogether([*parts, table])]
 
 
 def _duration(value: timedelta) -> str:
