@@ -179,7 +179,7 @@ def test_open_ticket_and_go_to_postmortem(
     qtbot: QtBot, widget: ActionTrackerWidget, world: TrackerWorld
 ) -> None:
     catcher = UrlCatcher()
-    QDesktopServices.setUrlHandler("https", catcher, b"open_url")
+    QDesktopServices.setUrlHandler("https", catcher, "open_url")  # type: ignore[arg-type]
     try:
         click_row(qtbot, widget, "Add retry budget")
         assert widget.ticket_button.isEnabled()
