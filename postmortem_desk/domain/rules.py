@@ -92,17 +92,18 @@ def incident_durations(times: KeyTimes) -> IncidentDurations:
 def milestone_order_problems(times: KeyTimes) -> list[str]:
     """Name milestones that come before an earlier one (e.g. resolved before detected)."""
     problems: list[str] = []
-    previous: tuple[Milestone, datetime] | None = None
+    latest: tuple[Milestone, datetime] | None = None  # the latest of the earlier milestones
     for milestone in Milestone:
         moment = times.at(milestone)
         if moment is None:
             continue
-        if previous is not None and moment < previous[1]:
+        if latest is not None and moment < latest[1]:
             problems.append(
                 f"{milestone.label} ({moment:%Y-%m-%d %H:%M}) is before "
-                f"{previous[0].label.lower()} ({previous[1]:%Y-%m-%d %H:%M})."
+                f"{latest[0].label.lower()} ({latest[1]:%Y-%m-%d %H:%M})."
             )
-        previous = (milestone, moment)
+        if latest is None or moment >= latest[1]:
+            latest = (milestone, moment)
     return problems
 
 
