@@ -26,8 +26,8 @@ _CLAUSE_BREAK = re.compile(
 
 PERSON_PRONOUNS: Final[frozenset[str]] = frozenset(
     {
-        "i", "we", "you", "he", "she", "they", "someone", "somebody", "anyone", "anybody",
-        "everyone", "everybody", "nobody", "whoever", "y'all", "u",
+        "i", "we", "you", "he", "she", "they", "him", "her", "someone", "somebody", "anyone",
+        "anybody", "everyone", "everybody", "nobody", "whoever", "y'all", "u",
     }
 )  # fmt: skip
 _SELF_PRONOUNS: Final[frozenset[str]] = frozenset({"i", "we", "us", "me"})
@@ -62,9 +62,9 @@ _REJECTION = re.compile(
     re.IGNORECASE,
 )
 _MENTION_BEFORE = re.compile(
-    r"\b(?:word|words|phrase|phrases|term|terms|label|labels|labell?ed|labell?ing|call|calls"
-    r"|calling|called|wording|verdict|like)\s+(?:like\s+|such\s+as\s+|of\s+|as\s+)?(?:it\s+|this\s+"
-    r"|that\s+|them\s+|him\s+|her\s+|the\s+\w+\s+)?$",
+    r"(?<![\w-])(?:word|words|phrase|phrases|term|terms|label|labels|labell?ed|labell?ing|call"
+    r"|calls|calling|called|wording|verdict)\s+(?:like\s+|such\s+as\s+|of\s+|as\s+)?(?:it\s+"
+    r"|this\s+|that\s+|them\s+|him\s+|her\s+|the\s+\w+\s+)?$",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(
@@ -204,6 +204,8 @@ class Context:
             return "self"
         if lowered in PERSON_PRONOUNS:
             return "person"
+        if _noun_in(lowered, self._lexicon.affected_nouns):
+            return "system"
         if _noun_in(lowered, self._lexicon.ambiguous_nouns):
             # "the Postgres operator", "the cluster manager": a system that shares a role's name.
             if previous and (

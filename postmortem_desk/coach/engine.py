@@ -55,14 +55,15 @@ class _CompiledRule:
                 best = found
         return best
 
-    def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
-        """Return the earliest match of the rule's patterns between ``start`` and ``end``."""
-        best: re.Match[str] | None = None
+    def search_from(self, text: str, start: int, end: int) -> int | None:
+        """Return where the earliest match in ``text[start:end]`` begins (``^`` = ``start``)."""
+        window = text[start:end]
+        best: int | None = None
         for regex in self.regexes:
-            found = regex.search(text, start, end)
-            if found is not None and (best is None or found.start() < best.start()):
-                best = found
-        return best
+            found = regex.search(window)
+            if found is not None and (best is None or found.start() < best):
+                best = found.start()
+        return None if best is None else start + best
 
 
 @dataclass(frozen=True)
@@ -178,13 +179,16 @@ class Coach:
         if not hits and not mentions:
             return []
         bounds = sentence_bounds(text)
+        # Quotes are found over the whole text: a quote may hold its own "!!!" or full stop.
+        quotes = quoted_spans(text, 0, len(text))
         sentences: dict[int, tuple[Sentence, list[tuple[int, int]]]] = {}
 
         def sentence_at(position: int) -> tuple[Sentence, list[tuple[int, int]]]:
             sentence = find_sentence(text, position, bounds)
             entry = sentences.get(sentence.start)
             if entry is None:
-                entry = (sentence, quoted_spans(text, sentence.start, sentence.end))
+                inside = [(a, b) for a, b in quotes if a < sentence.end and b > sentence.start]
+                entry = (sentence, inside)
                 sentences[sentence.start] = entry
             return entry
 
@@ -300,8 +304,8 @@ class Coach:
             reach = min(end_of_clause, mention.end() + 60)
             blamed = False
             for compiled in faults:
-                fault = compiled.search(text, mention.end(), reach)
-                if fault is not None and self._is_subject_of(text, mention.end(), fault.start()):
+                fault_at = compiled.search_from(text, mention.end(), reach)
+                if fault_at is not None and self._is_subject_of(text, mention.end(), fault_at):
                     blamed = True
                     rule = compiled.rule
                     break

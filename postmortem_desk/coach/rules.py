@@ -34,6 +34,7 @@ FILTERS: Final[frozenset[str]] = frozenset(
 
 _LEADING_LITERAL = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
 _PUNCT_TRIGGER = "!"
+_APOSTROPHE = "['\u2019]"
 
 
 class RuleFileError(ValueError):
@@ -90,6 +91,7 @@ class Lexicon:
     person_nouns: frozenset[str] = frozenset()
     system_nouns: frozenset[str] = frozenset()
     ambiguous_nouns: frozenset[str] = frozenset()
+    affected_nouns: frozenset[str] = frozenset()
 
     def merged(self, other: Lexicon) -> Lexicon:
         """Return a lexicon with both sets of words."""
@@ -97,6 +99,7 @@ class Lexicon:
             person_nouns=self.person_nouns | other.person_nouns,
             system_nouns=self.system_nouns | other.system_nouns,
             ambiguous_nouns=self.ambiguous_nouns | other.ambiguous_nouns,
+            affected_nouns=self.affected_nouns | other.affected_nouns,
         )
 
 
@@ -234,17 +237,19 @@ def _parse_lexicon(raw: Any) -> Lexicon:
             raise RuleFileError(f"lexicon '{key}' must be a list of strings")
         return frozenset(item.lower() for item in value)
 
-    unknown = set(raw) - {"person_nouns", "system_nouns", "ambiguous_nouns"}
+    keys = ("person_nouns", "system_nouns", "ambiguous_nouns", "affected_nouns")
+    unknown = set(raw) - set(keys)
     if unknown:
         raise RuleFileError(f"[lexicon]: unknown keys {sorted(unknown)}")
-    return Lexicon(words("person_nouns"), words("system_nouns"), words("ambiguous_nouns"))
+    return Lexicon(*(words(key) for key in keys))
 
 
 def _phrase_regex(phrase: str) -> str:
     """Match a literal phrase: any run of spaces between words, either apostrophe."""
     words = phrase.split()
     escaped = [
-        re.escape(word).replace("'", "['\u2019]").replace("\u2019", "['\u2019]") for word in words
+        "".join(_APOSTROPHE if char in "'\u2019" else re.escape(char) for char in word)
+        for word in words
     ]
     return "(?:" + r"\s+".join(escaped) + r")(?![\w'\u2019])"
 
