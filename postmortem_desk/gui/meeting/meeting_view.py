@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from postmortem_desk.domain.enums import MeetingStep
 from postmortem_desk.domain.meeting_clock import actual_minutes
 from postmortem_desk.gui.controller import PostmortemController
+from postmortem_desk.gui.dialogs.parking_lot_dialog import ParkingLotDialog
 from postmortem_desk.gui.meeting.step_rail import StepRail
 from postmortem_desk.gui.meeting.timer_widget import StepTimerWidget
 from postmortem_desk.gui.pages import page_types
@@ -94,6 +95,13 @@ class MeetingView(QWidget):
         self.rail.setObjectName("stepRailSteps")
         rail_layout.addWidget(self.rail)
         rail_layout.addStretch(1)
+        self.parking_button = QPushButton(rail_frame)
+        self.parking_button.setObjectName("parkingLotButton")
+        self.parking_button.setAccessibleName("Open the parking lot")
+        self.parking_button.setToolTip("Park a tangent from any step (Ctrl+L)")
+        self.parking_button.setProperty("role", "back")
+        self.parking_button.clicked.connect(self.open_parking_lot)
+        rail_layout.addWidget(self.parking_button)
         self.agenda_label = QLabel(rail_frame)
         self.agenda_label.setObjectName("agendaSummary")
         self.agenda_label.setProperty("role", "railHint")
@@ -165,8 +173,18 @@ class MeetingView(QWidget):
         previous_step.activated.connect(lambda: self._go_relative(-1))
         pause = QShortcut(QKeySequence("Ctrl+P"), self)
         pause.activated.connect(self._on_timer_pause_toggled)
+        parking = QShortcut(QKeySequence("Ctrl+L"), self)
+        parking.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        parking.activated.connect(self.open_parking_lot)
         extend = QShortcut(QKeySequence("Ctrl+Shift+="), self)
         extend.activated.connect(self._on_timer_extend_requested)
+
+    def open_parking_lot(self) -> ParkingLotDialog:
+        """Open the parking lot with the cursor in its text field."""
+        dialog = ParkingLotDialog(self.controller, self)
+        dialog.open()
+        dialog.text_edit.setFocus()
+        return dialog
 
     def _go_relative(self, delta: int) -> None:
         steps = list(MeetingStep)
@@ -214,4 +232,6 @@ class MeetingView(QWidget):
         planned = sum(int(v) for v in postmortem.agenda.values())
         spent = sum(actual_minutes(bundle.step_logs, self.controller.clock()).values())
         self.agenda_label.setText(f"Agenda: {planned} min planned · {spent:.0f} min used")
+        parked = sum(1 for item in bundle.parking_lot if item.action_item_id is None)
+        self.parking_button.setText(f"Parking lot ({parked})   Ctrl+L")
         self._update_timer()
