@@ -19,8 +19,10 @@ SubjectKind = Literal["person", "self", "system", "none", "unknown"]
 _TOKEN = re.compile(r"[@\w][\w'\u2019.\-]*[\w]|[@\w]")
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"'\u201d\u2019)\]]|$)|\n")
 _CLAUSE_BREAK = re.compile(
-    r"[,;:()\[\]\u2014\u2013\"\u201c\u201d]|\s-\s|\b(?:and|but|so|because|since|while|when|whereas|although"
-    r"|though|until|then|however|after|before|once|or)\b",
+    r"[,;:()\[\]\u2014\u2013\"\u201c\u201d]|\s-\s|\b(?:and|but|because|since|while|when|whereas|although"
+    r"|though|until|then|however|after|before|once|or)\b"
+    # "so" joins clauses before a subject ("so we rolled back"), not as in "so obvious".
+    r"|\bso(?=\s+(?:we|i|you|he|she|they|it|the|a|an|this|that|our|their|there|nobody|no\s+one))\b",
     re.IGNORECASE,
 )
 
@@ -101,6 +103,9 @@ _PREDICATIVE_BEFORE = re.compile(
 _PREDICATIVE_AFTER = re.compile(
     r"^\s+(?:that|from|to\s+(?:anyone|everyone|anybody|any)|in\s+(?:retrospect|hindsight))\b",
     re.IGNORECASE,
+)
+_EXPLAINED_AFTER = re.compile(
+    r"\b(?:because|since|as\s+(?:the|our|its|their)|due\s+to|given\s+that)\b", re.IGNORECASE
 )
 _INTERROGATIVE_LEAD = frozenset(
     {
@@ -187,6 +192,22 @@ class Context:
         if not tokens:
             return "none"
         return self._classify_tokens(tokens[-6:])
+
+    def clause_subject(self, text: str, start: int, position: int) -> SubjectKind:
+        """Classify the clause's subject: the first person or system word from its start.
+
+        Used where the nearest word is an object ("Dana restarted the wrong node").
+        """
+        for token in _TOKEN.findall(text, start, position):
+            kind = self._classify_tokens([token])
+            if kind in ("person", "self", "system"):
+                return kind
+        return "none"
+
+    @staticmethod
+    def is_explained(text: str, end: int, sentence_end: int) -> bool:
+        """Return True when a cause follows: "didn't page them because the alert named ..."."""
+        return _EXPLAINED_AFTER.search(text, end, sentence_end) is not None
 
     def _classify_tokens(self, tokens: list[str]) -> SubjectKind:
         head_index = len(tokens) - 1

@@ -264,8 +264,13 @@ class Coach:
             return False
         if "predicative" in filters and not context.is_predicative(text, clause_from, start, end):
             return False
+        if "explained" in filters and context.is_explained(text, end, sentence.end):
+            return False
         if rule.subject != "any":
             subject_text = match.groupdict().get("subj")
+            if rule.subject == "clause_person":
+                kind = context.clause_subject(text, clause_from, start)
+                return kind in ("person", "self")
             if subject_text is not None:
                 kind = context.classify_phrase(subject_text)
             else:

@@ -15,10 +15,16 @@ from typing import Any, Final, Literal
 from postmortem_desk.coach.model import CATEGORIES
 from postmortem_desk.paths import resource_dir
 
-Subject = Literal["any", "person", "not_system", "other_person"]
+Subject = Literal["any", "person", "not_system", "other_person", "clause_person"]
 RuleKind = Literal["lexical", "person_fault"]
 
-SUBJECTS: Final[tuple[str, ...]] = ("any", "person", "not_system", "other_person")
+SUBJECTS: Final[tuple[str, ...]] = (
+    "any",
+    "person",
+    "not_system",
+    "other_person",
+    "clause_person",
+)
 KINDS: Final[tuple[str, ...]] = ("lexical", "person_fault")
 FILTERS: Final[frozenset[str]] = frozenset(
     {
@@ -29,6 +35,7 @@ FILTERS: Final[frozenset[str]] = frozenset(
         "interrogative",  # who/why must open a question, not a relative clause
         "future",  # skip when the sentence looks forward: "obviously, we'll share it"
         "predicative",  # "obvious" said of a past state: "was obvious", "obvious that/from"
+        "explained",  # skip when the sentence goes on to give a cause: "... because the alert ..."
     }
 )
 
