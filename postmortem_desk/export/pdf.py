@@ -21,6 +21,7 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
@@ -832,31 +833,61 @@ def _timeline(report: Report, styles: dict[str, ParagraphStyle]) -> list[Flowabl
     rows: list[list[Any]] = [
         _head([f"Time ({report.timezone_label})", "Kind", "Who", "What"], styles)
     ]
+    widths = [27 * mm, 27 * mm, 30 * mm, FRAME_WIDTH - 84 * mm]
+    padding = 10
     extra: list[tuple[Any, ...]] = []
     cell = styles["cell"]
     for index, event in enumerate(report.timeline, start=1):
-        text = escape(event.text)
+        what: Any
         if event.milestone_label:
-            text = f'<font color="#1B3350"><b>{escape(event.milestone_label)}</b></font> · {text}'
+            what = Paragraph(
+                f'<font color="#1B3350"><b>{escape(event.milestone_label)}</b></font> · '
+                f"{escape(event.text)}",
+                cell,
+            )
             extra.append(("BACKGROUND", (0, index), (-1, index), ACCENT_SOFT))
+        else:
+            what = _wrapped(event.text, widths[3] - padding)
         rows.append(
-            [
-                event.when,
-                event.kind_label,
-                Paragraph(escape(event.actor), cell),
-                Paragraph(text, cell),
-            ]
+            [event.when, event.kind_label, _wrapped(event.actor, widths[2] - padding), what]
         )
         extra.append(("TEXTCOLOR", (1, index), (1, index), KIND_COLOURS[event.kind]))
     story.append(
         LongTable(
             rows,
-            colWidths=[27 * mm, 27 * mm, 30 * mm, FRAME_WIDTH - 84 * mm],
+            colWidths=widths,
             repeatRows=1,
-            style=_table_style([("FONTSIZE", (0, 1), (1, -1), 7.2), *extra]),
+            style=_table_style(
+                [
+                    ("FONTSIZE", (0, 1), (1, -1), 7.2),
+                    ("FONTSIZE", (2, 1), (3, -1), 8),
+                    ("LEADING", (0, 1), (-1, -1), 10),
+                    *extra,
+                ]
+            ),
         )
     )
     return story
+
+
+def _wrapped(text: str, width: float, font: str = FONT, size: float = 8) -> str:
+    """Break plain text into lines for a table cell; plain cells print every character as is."""
+    lines: list[str] = []
+    for paragraph in clean_text(text).split("\n"):
+        for line in simpleSplit(paragraph, font, size, width) or [""]:
+            while pdfmetrics.stringWidth(line, font, size) > width and len(line) > 1:
+                low, high = 1, len(line) - 1
+                while low < high:
+                    middle = (low + high + 1) // 2
+                    if pdfmetrics.stringWidth(line[:middle], font, size) <= width:
+                        low = middle
+                    else:
+                        high = middle - 1
+                cut = low
+                lines.append(line[:cut])
+                line = line[cut:]
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def _whys(report: Report, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
