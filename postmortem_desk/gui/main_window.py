@@ -26,6 +26,8 @@ from postmortem_desk.gui.controller import PostmortemController
 from postmortem_desk.gui.icons import app_icon
 from postmortem_desk.gui.library.library_page import LibraryPage
 from postmortem_desk.gui.meeting.meeting_view import MeetingView
+from postmortem_desk.gui.projector.projector_window import ProjectorWindow
+from postmortem_desk.gui.projector.theme import PALETTES
 from postmortem_desk.gui.undo import CallCommand
 from postmortem_desk.services.registry import Services
 
@@ -73,6 +75,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.relay = ChangeRelay(services.bus, self)
         self.controller: PostmortemController | None = None
+        self.projector: ProjectorWindow | None = None
         self.meeting_view: MeetingView | None = None
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
@@ -136,10 +139,89 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(find)
 
         self.view_menu = self.menuBar().addMenu("&View")
+        self.projector_action = QAction("&Projector", self)
+        self.projector_action.setShortcut(QKeySequence("F5"))
+        self.projector_action.setToolTip("Show the meeting on a second screen or in a window")
+        self.projector_action.triggered.connect(self.open_projector)
+        self.view_menu.addAction(self.projector_action)
+        self.blank_action = QAction("&Blank the projector", self)
+        self.blank_action.setCheckable(True)
+        self.blank_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.blank_action.toggled.connect(self._on_blank_action_toggled)
+        self.view_menu.addAction(self.blank_action)
+        self.freeze_action = QAction("&Freeze the projector", self)
+        self.freeze_action.setCheckable(True)
+        self.freeze_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.freeze_action.toggled.connect(self._on_freeze_action_toggled)
+        self.view_menu.addAction(self.freeze_action)
+        self.anonymise_action = QAction("Show &roles instead of names", self)
+        self.anonymise_action.setCheckable(True)
+        self.anonymise_action.toggled.connect(self._on_anonymise_action_toggled)
+        self.view_menu.addAction(self.anonymise_action)
+        self.theme_action = QAction("&Light projector theme", self)
+        self.theme_action.setCheckable(True)
+        self.theme_action.toggled.connect(self._on_theme_action_toggled)
+        self.view_menu.addAction(self.theme_action)
+        self._update_projector_actions()
         self.help_menu = self.menuBar().addMenu("&Help")
         about = QAction(f"&About {APP_NAME}", self)
         about.triggered.connect(self.show_about)
         self.help_menu.addAction(about)
+
+    def open_projector(self) -> ProjectorWindow | None:
+        """Show the projector for the open meeting (a second screen gets it full screen)."""
+        if self.controller is None:
+            self.statusBar().showMessage(
+                "Open a postmortem first; the projector shows its meeting.", 5000
+            )
+            return None
+        if self.projector is None:
+            palette = PALETTES["light" if self.theme_action.isChecked() else "dark"]
+            self.projector = ProjectorWindow(self.controller, self, palette=palette)
+            self.projector.set_anonymised(self.anonymise_action.isChecked())
+            self.projector.closed.connect(self._on_projector_closed)
+        self.projector.place()
+        self.projector.raise_()
+        self._update_projector_actions()
+        self.activateWindow()
+        return self.projector
+
+    def close_projector(self) -> None:
+        """Close the projector window if it is open."""
+        if self.projector is not None:
+            self.projector.close()
+
+    def _on_projector_closed(self) -> None:
+        if self.projector is not None:
+            self.projector.deleteLater()
+        self.projector = None
+        for action in (self.blank_action, self.freeze_action):
+            action.blockSignals(True)
+            action.setChecked(False)
+            action.blockSignals(False)
+        self._update_projector_actions()
+
+    def _update_projector_actions(self) -> None:
+        has_projector = self.projector is not None
+        self.projector_action.setEnabled(self.controller is not None)
+        self.blank_action.setEnabled(has_projector)
+        self.freeze_action.setEnabled(has_projector)
+
+    def _on_blank_action_toggled(self, checked: bool) -> None:
+        if self.projector is not None:
+            self.projector.set_blank(checked)
+
+    def _on_freeze_action_toggled(self, checked: bool) -> None:
+        if self.projector is not None:
+            self.projector.set_frozen(checked)
+
+    def _on_anonymise_action_toggled(self, checked: bool) -> None:
+        if self.projector is not None:
+            self.projector.set_anonymised(checked)
+
+    def _on_theme_action_toggled(self, checked: bool) -> None:
+        if self.projector is not None:
+            self.projector.set_palette(PALETTES["light" if checked else "dark"])
 
     def show_about(self) -> QMessageBox:
         """Show the About box with the version; return it (tests and the tour close it)."""
@@ -180,6 +262,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
         self.setWindowTitle(f"{controller.bundle.postmortem.title} — {APP_NAME}")
+        self._update_projector_actions()
         self.postmortem_opened.emit(postmortem_id)
 
     def create_postmortem(self, title: str, severity: Severity = Severity.SEV2) -> int:
@@ -201,6 +284,7 @@ class MainWindow(QMainWindow):
         return created[0]
 
     def _close_meeting(self) -> None:
+        self.close_projector()
         if self.meeting_view is not None:
             self.stack.removeWidget(self.meeting_view)
             self.meeting_view.deleteLater()

@@ -16,10 +16,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, 
 
 from postmortem_desk.domain.enums import MeetingStep
 from postmortem_desk.gui.main_window import MainWindow
+from postmortem_desk.gui.projector.theme import PALETTES
 from postmortem_desk.services.registry import Services
 
 LAPTOP = QSize(1280, 800)
 PROJECTOR = QSize(1920, 1080)
+PROJECTOR_SMALL = QSize(1280, 720)
 SHOT_PROVIDERS: tuple[str, ...] = ()
 
 
@@ -99,10 +101,36 @@ class Tour:
             for step in MeetingStep:
                 name = f"step-{step.number}-{step.value.replace('_', '-')}-{size_suffix(size)}"
                 shots.append(Shot(name, lambda st=step, s=size: self.step(st, s)))
+        shots.extend(self._projector_shots())
         shots.extend(self._dialog_shots())
         for module_name in SHOT_PROVIDERS:
             module = importlib.import_module(module_name)
             shots.extend(module.tour_shots(self))
+        return shots
+
+    def projector(self, step: MeetingStep, size: QSize, theme: str = "dark") -> QWidget:
+        """Show the projector for one step of the demo at ``size``."""
+        self.step(step, LAPTOP)
+        projector = self.window.open_projector()
+        assert projector is not None
+        projector.set_palette(PALETTES[theme])
+        projector.resize(size)
+        settle()
+        return projector
+
+    def _projector_shots(self) -> list[Shot]:
+        shots: list[Shot] = []
+        for size in (PROJECTOR, PROJECTOR_SMALL):
+            for step in MeetingStep:
+                name = f"projector-{step.value.replace('_', '-')}-{size_suffix(size)}"
+                shots.append(Shot(name, lambda st=step, s=size: self.projector(st, s)))
+        shots.append(
+            Shot(
+                f"projector-review-light-{size_suffix(PROJECTOR)}",
+                lambda: self.projector(MeetingStep.REVIEW, PROJECTOR, "light"),
+                cleanup=self.window.close_projector,
+            )
+        )
         return shots
 
     def _dialog_shots(self) -> list[Shot]:

@@ -12,8 +12,10 @@ from postmortem_desk.services.meeting import MeetingService
 from postmortem_desk.services.notes import NotesService
 from postmortem_desk.services.people import PeopleService
 from postmortem_desk.services.postmortems import PostmortemService
+from postmortem_desk.services.publishing import PublishingService
 from postmortem_desk.services.settings import SettingsService
 from postmortem_desk.services.timeline import TimelineService
+from postmortem_desk.services.timeline_import import ImportService
 from postmortem_desk.services.whys import WhyService
 
 
@@ -30,6 +32,8 @@ class Services:
     notes: NotesService
     meeting: MeetingService
     settings: SettingsService
+    imports: ImportService
+    publishing: PublishingService
 
     @classmethod
     def for_engine(cls, engine: Engine) -> Services:
@@ -46,4 +50,6 @@ class Services:
             notes=NotesService(store, bus),
             meeting=MeetingService(store, bus),
             settings=SettingsService(store, bus),
+            imports=ImportService(store, bus),
+            publishing=PublishingService(store, bus),
         )
