@@ -145,6 +145,10 @@ class TrackerModel(QAbstractTableModel):
         """Return the rows in model order."""
         return list(self._rows)
 
+    def row_list(self) -> list[TrackerRow]:
+        """Return the model's own list of rows; it is replaced, never edited, on reset and sort."""
+        return self._rows
+
     def row_at(self, row: int) -> TrackerRow:
         """Return the tracker row at a model row."""
         return self._rows[row]
@@ -242,7 +246,8 @@ class TrackerModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _sort_rows(self, column: Column, order: Qt.SortOrder) -> None:
-        self._rows.sort(
+        self._rows = sorted(
+            self._rows,
             key=lambda row: sort_key(row, column),
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
@@ -258,6 +263,8 @@ class TrackerFilterModel(QSortFilterProxyModel):
         super().__init__(parent)
         self._filter = TrackerFilter()
         self._search = ""
+        self._accepted: list[bool] | None = None
+        self._accepted_for: list[TrackerRow] | None = None
 
     def tracker_filter(self) -> TrackerFilter:
         """Return the filter in force."""
@@ -268,6 +275,7 @@ class TrackerFilterModel(QSortFilterProxyModel):
         if value != self._filter:
             self.beginFilterChange()
             self._filter = value
+            self._accepted = None
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_search_text(self, text: str) -> None:
@@ -276,14 +284,21 @@ class TrackerFilterModel(QSortFilterProxyModel):
         if text != self._search:
             self.beginFilterChange()
             self._search = text
+            self._accepted = None
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        """Apply the tracker filter and the search text to one source row."""
+        """Apply the tracker filter and the search text, judged for all rows in one pass."""
         model = self.sourceModel()
         if not isinstance(model, TrackerModel):
             return True
-        row = model.row_at(source_row)
+        rows = model.row_list()
+        if self._accepted is None or self._accepted_for is not rows:
+            self._accepted = [self._accepts(row) for row in rows]
+            self._accepted_for = rows
+        return self._accepted[source_row]
+
+    def _accepts(self, row: TrackerRow) -> bool:
         if not self._filter.matches(row):
             return False
         if self._search:
