@@ -7,6 +7,7 @@ such module has ``tour_shots(tour: Tour) -> list[Shot]``.
 from __future__ import annotations
 
 import importlib
+from functools import partial
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,7 +101,7 @@ class Tour:
         for size in (LAPTOP, PROJECTOR):
             for step in MeetingStep:
                 name = f"step-{step.number}-{step.value.replace('_', '-')}-{size_suffix(size)}"
-                shots.append(Shot(name, lambda st=step, s=size: self.step(st, s)))
+                shots.append(Shot(name, partial(self.step, step, size)))
         shots.extend(self._projector_shots())
         shots.extend(self._dialog_shots())
         for module_name in SHOT_PROVIDERS:
@@ -123,7 +124,7 @@ class Tour:
         for size in (PROJECTOR, PROJECTOR_SMALL):
             for step in MeetingStep:
                 name = f"projector-{step.value.replace('_', '-')}-{size_suffix(size)}"
-                shots.append(Shot(name, lambda st=step, s=size: self.projector(st, s)))
+                shots.append(Shot(name, partial(self.projector, step, size)))
         shots.append(
             Shot(
                 f"projector-review-light-{size_suffix(PROJECTOR)}",

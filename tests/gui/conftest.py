@@ -6,17 +6,18 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Iterator
 
-import pytest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import pytest
 
-from postmortem_desk.domain.types import PostmortemId  # noqa: E402
-from postmortem_desk.gui.change_relay import ChangeRelay  # noqa: E402
-from postmortem_desk.gui.controller import PostmortemController  # noqa: E402
-from postmortem_desk.gui.main_window import MainWindow  # noqa: E402
-from postmortem_desk.gui.style import apply_style  # noqa: E402
-from postmortem_desk.services.registry import Services  # noqa: E402
+from PySide6.QtWidgets import QApplication
+
+from postmortem_desk.domain.types import PostmortemId
+from postmortem_desk.gui.change_relay import ChangeRelay
+from postmortem_desk.gui.controller import PostmortemController
+from postmortem_desk.gui.main_window import MainWindow
+from postmortem_desk.gui.style import apply_style
+from postmortem_desk.services.registry import Services
 
 
 @pytest.fixture(autouse=True)
