@@ -7,9 +7,9 @@ such module has ``tour_shots(tour: Tour) -> list[Shot]``.
 from __future__ import annotations
 
 import importlib
-from functools import partial
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSize
@@ -97,7 +97,7 @@ class Tour:
         """List every picture of the core windows, then those of the providers."""
         shots: list[Shot] = []
         for size in (LAPTOP, PROJECTOR):
-            shots.append(Shot(f"library-{size_suffix(size)}", lambda s=size: self.library(s)))
+            shots.append(Shot(f"library-{size_suffix(size)}", partial(self.library, size)))
         for size in (LAPTOP, PROJECTOR):
             for step in MeetingStep:
                 name = f"step-{step.number}-{step.value.replace('_', '-')}-{size_suffix(size)}"
