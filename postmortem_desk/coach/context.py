@@ -13,14 +13,19 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from postmortem_desk.coach.rules import Lexicon
+from postmortem_desk.coach.trie import trie_pattern
 
 SubjectKind = Literal["person", "self", "system", "none", "unknown"]
 
 _TOKEN = re.compile(r"[@\w][\w'\u2019.\-]*[\w]|[@\w]")
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"'\u201d\u2019)\]]|$)|\n")
+_CLAUSE_WORDS: Final[tuple[str, ...]] = (
+    "and", "but", "because", "since", "while", "when", "whereas", "although", "though", "until",
+    "then", "however", "after", "before", "once", "or",
+)  # fmt: skip
 _CLAUSE_BREAK = re.compile(
-    r"[,;:()\[\]\u2014\u2013\"\u201c\u201d]|\s-\s|\b(?:and|but|because|since|while|when|whereas|although"
-    r"|though|until|then|however|after|before|once|or)\b"
+    r"[,;:()\[\]\u2014\u2013\"\u201c\u201d]|\s-\s"
+    rf"|\b(?:{trie_pattern(_CLAUSE_WORDS)})\b"
     # "so" joins clauses before a subject ("so we rolled back"), not as in "so obvious".
     r"|\bso(?=\s+(?:we|i|you|he|she|they|it|the|a|an|this|that|our|their|there|nobody|no\s+one))\b",
     re.IGNORECASE,
@@ -69,9 +74,11 @@ _MENTION_BEFORE = re.compile(
     r"|this\s+|that\s+|them\s+|him\s+|her\s+|the\s+\w+\s+)?$",
     re.IGNORECASE,
 )
+# Every branch starts with its quote character so the scan can skip ahead; a single quote only
+# opens after a non-word character (not the apostrophe in "Dana's").
 _QUOTED = re.compile(
-    r"\"[^\"\n]{1,200}\"|\u201c[^\u201d\n]{1,200}\u201d|`[^`\n]{1,200}`|(?<![\w])'[^'\n]{1,120}'(?![\w])"
-    r"|(?<![\w])\u2018[^\u2019\n]{1,120}\u2019(?![\w])"
+    r"\"[^\"\n]{1,200}\"|\u201c[^\u201d\n]{1,200}\u201d|`[^`\n]{1,200}`"
+    r"|'(?<!\w')[^'\n]{1,120}'(?!\w)|\u2018(?<!\w\u2018)[^\u2019\n]{1,120}\u2019(?!\w)"
 )
 _WH_QUESTION = re.compile(
     r"^\W*(?:(?:so|and|ok|okay)\W+)?(?:what|how|did|does|do|is|was|were|are|could|would|can"
@@ -102,6 +109,11 @@ _PREDICATIVE_BEFORE = re.compile(
 )
 _PREDICATIVE_AFTER = re.compile(
     r"^\s+(?:that|from|to\s+(?:anyone|everyone|anybody|any)|in\s+(?:retrospect|hindsight))\b",
+    re.IGNORECASE,
+)
+_OBLIGATION_BEFORE = re.compile(
+    r"\b(?:must|should|need\s+to|needs\s+to|have\s+to|has\s+to|ought\s+to|got\s+to|gotta"
+    r"|(?:is|are)\s+(?:expected|required)\s+to)(?:\s+(?:always|now|really|all|just|be))*\s+$",
     re.IGNORECASE,
 )
 _EXPLAINED_AFTER = re.compile(
@@ -145,6 +157,34 @@ def sentence_bounds(text: str) -> list[int]:
     return [match.end() for match in _SENTENCE_END.finditer(text)]
 
 
+def clause_breaks(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    """Return the starts and ends of the clause breaks between ``start`` and ``end``."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        starts.append(match.start())
+        ends.append(match.end())
+    return starts, ends
+
+
+def clause_start_from(ends: list[int], sentence_start: int, position: int) -> int:
+    """Return where the clause holding ``position`` starts, given the clause-break ends."""
+    from bisect import bisect_right
+
+    index = bisect_right(ends, position) - 1
+    floor = max(sentence_start, position - 160)
+    return ends[index] if index >= 0 and ends[index] >= floor else floor
+
+
+def clause_end_from(starts: list[int], position: int, sentence_end: int) -> int:
+    """Return where the clause holding ``position`` ends, given the clause-break starts."""
+    from bisect import bisect_left
+
+    index = bisect_left(starts, position)
+    limit = min(sentence_end, position + 160)
+    return starts[index] if index < len(starts) and starts[index] < limit else limit
+
+
 def clause_start(text: str, sentence_start: int, position: int) -> int:
     """Return where the clause holding ``position`` starts (after the last clause break)."""
     window_start = max(sentence_start, position - 160)
@@ -166,6 +206,7 @@ class Context:
     def __init__(self, lexicon: Lexicon, names: frozenset[str]) -> None:
         self._lexicon = lexicon
         self._names = names
+        self._people = lexicon.person_nouns | lexicon.ambiguous_nouns
 
     def is_person_token(self, token: str) -> bool:
         """Return True when a single word names a person: pronoun, role noun, name, @handle."""
@@ -175,7 +216,7 @@ class Context:
         lowered = bare.lower()
         if lowered in PERSON_PRONOUNS or bare in self._names:
             return True
-        return _noun_in(lowered, self._lexicon.person_nouns | self._lexicon.ambiguous_nouns)
+        return _noun_in(lowered, self._people)
 
     def classify_phrase(self, phrase: str) -> SubjectKind:
         """Classify a short noun phrase (a captured subject) as person or system."""
@@ -203,6 +244,11 @@ class Context:
             if kind in ("person", "self", "system"):
                 return kind
         return "none"
+
+    @staticmethod
+    def has_obligation_before(text: str, clause_from: int, start: int) -> bool:
+        """Return True after must/should/need to: an obligation put on people."""
+        return _OBLIGATION_BEFORE.search(text, max(clause_from, start - 50), start) is not None
 
     @staticmethod
     def is_explained(text: str, end: int, sentence_end: int) -> bool:

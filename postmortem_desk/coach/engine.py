@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Final
@@ -10,8 +11,9 @@ from typing import Final
 from postmortem_desk.coach.context import (
     Context,
     Sentence,
-    clause_end,
-    clause_start,
+    clause_breaks,
+    clause_end_from,
+    clause_start_from,
     find_sentence,
     quoted_spans,
     sentence_bounds,
@@ -32,12 +34,31 @@ _REPORTING_VERBS: Final[frozenset[str]] = frozenset(
         "worried", "feared", "admitted", "recalled", "remembered", "tried",
     }
 )  # fmt: skip
+_GROUP_NAME: Final = re.compile(r"\(\?P<\w+>")
 _WORD: Final = re.compile(r"[@\w][\w'\u2019.\-]*[\w]|[@\w]")
 _HANDLE: Final = r"@[A-Za-z0-9_][\w.\-]*[\w]"
 _NAME_WORD: Final = re.compile(r"[^\W\d_][\w'\u2019.\-]*", re.UNICODE)
 _BANNED_NAME_TOKENS: Final[frozenset[str]] = frozenset(
     {"the", "a", "an", "and", "of", "de", "van", "von", "le", "la", "da", "dr", "mr", "ms", "mrs"}
 )
+
+
+@dataclass(frozen=True)
+class _SentenceInfo:
+    """A sentence with what every trigger in it needs: quotes and clause breaks."""
+
+    sentence: Sentence
+    quotes: list[tuple[int, int]]
+    break_starts: list[int]
+    break_ends: list[int]
+
+    def clause_start(self, position: int) -> int:
+        """Return where the clause holding ``position`` starts."""
+        return clause_start_from(self.break_ends, self.sentence.start, position)
+
+    def clause_end(self, position: int) -> int:
+        """Return where the clause holding ``position`` ends."""
+        return clause_end_from(self.break_starts, position, self.sentence.end)
 
 
 @dataclass(frozen=True)
@@ -72,6 +93,7 @@ class _Compiled:
 
     anchors: re.Pattern[str]
     by_anchor: dict[str, tuple[_CompiledRule, ...]]
+    gates: dict[str, re.Pattern[str]]
     person_faults: tuple[_CompiledRule, ...]
 
 
@@ -95,8 +117,21 @@ def _compile(rules: RuleSet) -> _Compiled:
         parts.append(r"(?P<p>(?=[!?]*!)[!?]{2,})")
     anchors = re.compile("|".join(parts), re.IGNORECASE)
     person_faults = tuple(_compile_rule(rule) for rule in enabled if rule.kind == "person_fault")
+    # One "could anything match here?" regex per trigger word, so most triggers cost one call.
+    gates = {
+        key: re.compile(
+            "|".join(
+                f"(?:{_GROUP_NAME.sub('(?:', source)})"
+                for compiled in value
+                for source in compiled.rule.regex_sources()
+            ),
+            re.IGNORECASE,
+        )
+        for key, value in by_anchor.items()
+    }
     result = _Compiled(
         anchors=anchors,
+        gates=gates,
         by_anchor={key: tuple(value) for key, value in by_anchor.items()},
         person_faults=person_faults,
     )
@@ -132,8 +167,8 @@ def _name_regex(forms: frozenset[str]) -> re.Pattern[str]:
     """Match a known name (case as written, optional possessive) or any @handle."""
     if not forms:
         return re.compile(_HANDLE)
-    # Longest first so "Dana Whitfield" wins over "Dana".
-    alternation = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    # The trie tries longer continuations first, so "Dana Whitfield" wins over "Dana".
+    alternation = trie_pattern(forms)
     return re.compile(rf"{_HANDLE}|(?<![\w@])(?P<name>{alternation})(?:['\u2019]s?)?(?!\w)")
 
 
@@ -181,22 +216,29 @@ class Coach:
         bounds = sentence_bounds(text)
         # Quotes are found over the whole text: a quote may hold its own "!!!" or full stop.
         quotes = quoted_spans(text, 0, len(text))
-        sentences: dict[int, tuple[Sentence, list[tuple[int, int]]]] = {}
+        sentences: dict[int, _SentenceInfo] = {}
+        quote_starts = [start for start, _ in quotes]
 
-        def sentence_at(position: int) -> tuple[Sentence, list[tuple[int, int]]]:
+        def sentence_at(position: int) -> _SentenceInfo:
             sentence = find_sentence(text, position, bounds)
             entry = sentences.get(sentence.start)
             if entry is None:
-                inside = [(a, b) for a, b in quotes if a < sentence.end and b > sentence.start]
-                entry = (sentence, inside)
+                # A quote can start before the sentence (one sentence inside a longer quote).
+                first = max(bisect_left(quote_starts, sentence.start) - 1, 0)
+                last = bisect_left(quote_starts, sentence.end)
+                inside = [
+                    (a, b) for a, b in quotes[first:last] if a < sentence.end and b > sentence.start
+                ]
+                starts, ends = clause_breaks(text, sentence.start, sentence.end)
+                entry = _SentenceInfo(sentence, inside, starts, ends)
                 sentences[sentence.start] = entry
             return entry
 
         findings: list[Finding] = []
         for start, candidates in self._candidates(text, hits):
-            sentence, quotes = sentence_at(start)
+            info = sentence_at(start)
             for compiled, match in candidates:
-                if self._accepts(text, compiled, match, sentence, quotes):
+                if self._accepts(text, compiled, match, info):
                     findings.append(_finding(compiled.rule, match.start(), match.end(), text))
         if mentions:
             findings.extend(self._person_findings(text, mentions, findings, sentence_at))
@@ -209,11 +251,12 @@ class Coach:
         """Stage one: at each trigger, the rules that match there (the longest per start)."""
         result: list[tuple[int, list[tuple[_CompiledRule, re.Match[str]]]]] = []
         by_anchor = self._compiled.by_anchor
+        gates = self._compiled.gates
         for hit in hits:
-            if hit.lastgroup == "p":
-                key = "!"
-            else:
-                key = hit.group().lower().replace("\u2019", "'").split("'")[0]
+            key = "!" if hit.lastgroup == "p" else hit.group().lower()
+            gate = gates.get(key)
+            if gate is None or gate.match(text, hit.start()) is None:
+                continue
             matched: list[tuple[_CompiledRule, re.Match[str]]] = []
             for compiled in by_anchor.get(key, ()):
                 match = compiled.match(text, hit.start())
@@ -229,16 +272,16 @@ class Coach:
         text: str,
         compiled: _CompiledRule,
         match: re.Match[str],
-        sentence: Sentence,
-        quotes: list[tuple[int, int]],
+        info: _SentenceInfo,
     ) -> bool:
         """Stage two: keep a trigger only when its context says it is blame."""
         rule = compiled.rule
         start, end = match.start(), match.end()
         context = self._context
-        if context.is_quoted(quotes, start, end):
+        sentence = info.sentence
+        if context.is_quoted(info.quotes, start, end):
             return False
-        clause_from = clause_start(text, sentence.start, start)
+        clause_from = info.clause_start(start)
         if context.is_mentioned(text, clause_from, start):
             return False
         if context.is_rejected(text, sentence.start, start):
@@ -266,6 +309,10 @@ class Coach:
             return False
         if "explained" in filters and context.is_explained(text, end, sentence.end):
             return False
+        if "negated" in filters and not context.is_negated(text, clause_from, start):
+            return False
+        if "obligation" in filters and not context.has_obligation_before(text, clause_from, start):
+            return False
         if rule.subject != "any":
             subject_text = match.groupdict().get("subj")
             if rule.subject == "clause_person":
@@ -288,7 +335,7 @@ class Coach:
         text: str,
         mentions: list[re.Match[str]],
         findings: list[Finding],
-        sentence_at: Callable[[int], tuple[Sentence, list[tuple[int, int]]]],
+        sentence_at: Callable[[int], _SentenceInfo],
     ) -> list[Finding]:
         """Flag a participant's name when the clause it heads says they caused or failed."""
         result: list[Finding] = []
@@ -296,16 +343,19 @@ class Coach:
         if not faults:
             return result
         rule = faults[0].rule
+        chain = [f for f in findings if f.category in _CHAIN_CATEGORIES]
+        chain.sort(key=lambda f: f.start)
+        chain_starts = [f.start for f in chain]
         for mention in mentions:
             name_start = mention.start()
             name_text = mention.group("name") if mention.groupdict().get("name") else None
             name_end_core = name_start + len(name_text) if name_text else mention.end()
-            sentence, quotes = sentence_at(name_start)
-            if self._context.is_quoted(quotes, name_start, mention.end()):
+            info = sentence_at(name_start)
+            if self._context.is_quoted(info.quotes, name_start, mention.end()):
                 continue
-            if self._context.is_rejected(text, sentence.start, name_start):
+            if self._context.is_rejected(text, info.sentence.start, name_start):
                 continue
-            end_of_clause = clause_end(text, mention.end(), sentence.end)
+            end_of_clause = info.clause_end(mention.end())
             reach = min(end_of_clause, mention.end() + 60)
             blamed = False
             for compiled in faults:
@@ -315,15 +365,13 @@ class Coach:
                     rule = compiled.rule
                     break
             if not blamed:
-                for finding in findings:
-                    if (
-                        finding.category in _CHAIN_CATEGORIES
-                        and mention.end() <= finding.start < end_of_clause
-                        and self._is_subject_of(text, mention.end(), finding.start)
-                    ):
+                index = bisect_left(chain_starts, mention.end())
+                while index < len(chain) and chain[index].start < end_of_clause:
+                    if self._is_subject_of(text, mention.end(), chain[index].start):
                         blamed = True
                         rule = faults[0].rule
                         break
+                    index += 1
             if blamed:
                 result.append(_finding(rule, name_start, name_end_core, text))
         return result

@@ -36,6 +36,8 @@ FILTERS: Final[frozenset[str]] = frozenset(
         "future",  # skip when the sentence looks forward: "obviously, we'll share it"
         "predicative",  # "obvious" said of a past state: "was obvious", "obvious that/from"
         "explained",  # skip when the sentence goes on to give a cause: "... because the alert ..."
+        "negated",  # keep only when negated just before: "wasn't paying attention"
+        "obligation",  # keep only after must/should/need to: "engineers must double-check"
     }
 )
 
