@@ -56,6 +56,7 @@ def run_gui(args: argparse.Namespace) -> int:
             window.library_page.refresh()
             window.open_postmortem(demo_id)
         window.show()
+        window.start_reminders()
         if args.quit_when_ready:
             QTimer.singleShot(0, app.quit)
         return int(app.exec())

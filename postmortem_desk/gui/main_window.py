@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +29,8 @@ from postmortem_desk.gui.library.library_page import LibraryPage
 from postmortem_desk.gui.meeting.meeting_view import MeetingView
 from postmortem_desk.gui.projector.projector_window import ProjectorWindow
 from postmortem_desk.gui.projector.theme import PALETTES
+from postmortem_desk.gui.tracker.reminder_banner import ReminderBanner, ReminderScheduler
+from postmortem_desk.gui.tracker.tracker_window import TrackerWindow
 from postmortem_desk.gui.undo import CallCommand
 from postmortem_desk.services.registry import Services
 
@@ -76,6 +79,7 @@ class MainWindow(QMainWindow):
         self.relay = ChangeRelay(services.bus, self)
         self.controller: PostmortemController | None = None
         self.projector: ProjectorWindow | None = None
+        self.tracker_window: TrackerWindow | None = None
         self.meeting_view: MeetingView | None = None
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
@@ -91,6 +95,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(central)
         self.library_page = LibraryPage(services, self.relay, self.library_undo, self.stack)
         self.stack.addWidget(self.library_page)
+        self.reminder_banner = ReminderBanner(services.tracker, self.library_page)
+        self.reminder_banner.tracker_requested.connect(self.open_tracker)
+        self.library_page.ui.pageLayout.insertWidget(0, self.reminder_banner)
         layout.addWidget(self.stack, 1)
         self.undo_banner = UndoBanner(central)
         banner_row = QHBoxLayout()
@@ -144,6 +151,11 @@ class MainWindow(QMainWindow):
         self.projector_action.setToolTip("Show the meeting on a second screen or in a window")
         self.projector_action.triggered.connect(self.open_projector)
         self.view_menu.addAction(self.projector_action)
+        self.tracker_action = QAction("&Action items across postmortems", self)
+        self.tracker_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.tracker_action.triggered.connect(self.open_tracker)
+        self.view_menu.addAction(self.tracker_action)
+        self.view_menu.addSeparator()
         self.blank_action = QAction("&Blank the projector", self)
         self.blank_action.setCheckable(True)
         self.blank_action.setShortcut(QKeySequence("Ctrl+B"))
@@ -185,6 +197,34 @@ class MainWindow(QMainWindow):
         self._update_projector_actions()
         self.activateWindow()
         return self.projector
+
+    def open_tracker(self) -> TrackerWindow:
+        """Show every action item across postmortems, and the postmortem debt."""
+        if self.tracker_window is None:
+            self.tracker_window = TrackerWindow(self.services.tracker, self.relay, self)
+            self.tracker_window.postmortem_requested.connect(self._on_tracker_postmortem_requested)
+        self.tracker_window.show()
+        self.tracker_window.raise_()
+        return self.tracker_window
+
+    def _on_tracker_postmortem_requested(self, postmortem_id: int) -> None:
+        self.open_postmortem(postmortem_id)
+        self.raise_()
+        self.activateWindow()
+
+    def start_reminders(self) -> ReminderScheduler:
+        """Check for due action items now and once a day (tray message or in-app banner)."""
+        tray = (
+            QSystemTrayIcon(app_icon(), self) if QSystemTrayIcon.isSystemTrayAvailable() else None
+        )
+        if tray is not None:
+            tray.setToolTip(APP_NAME)
+            tray.show()
+        self.reminders = ReminderScheduler(
+            self.services.tracker, self.reminder_banner, tray=tray, parent=self
+        )
+        self.reminders.start()
+        return self.reminders
 
     def close_projector(self) -> None:
         """Close the projector window if it is open."""

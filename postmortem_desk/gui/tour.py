@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import partial
 from pathlib import Path
 
@@ -103,6 +104,7 @@ class Tour:
                 name = f"step-{step.number}-{step.value.replace('_', '-')}-{size_suffix(size)}"
                 shots.append(Shot(name, partial(self.step, step, size)))
         shots.extend(self._projector_shots())
+        shots.extend(self._tracker_shots())
         shots.extend(self._dialog_shots())
         for module_name in SHOT_PROVIDERS:
             module = importlib.import_module(module_name)
@@ -133,6 +135,44 @@ class Tour:
             )
         )
         return shots
+
+    def tracker(self, tab: int) -> QWidget:
+        """Show the follow-through window on one tab."""
+        window = self.window.open_tracker()
+        window.tabs.setCurrentIndex(tab)
+        window.resize(LAPTOP)
+        return window
+
+    def reminders(self) -> QWidget:
+        """Show the library with the reminder banner as it looks the day before items fall due."""
+        demo = self.services.postmortems.get(self.demo_id)
+        day_before = min(
+            (a.due_date for a in self.services.actions.list_for(self.demo_id) if a.due_date),
+            default=demo.created_at.date(),
+        ) - timedelta(days=1)
+        self.window.reminder_banner.show_reminders(
+            self.services.tracker.due_reminders(today=day_before)
+        )
+        return self.library(LAPTOP)
+
+    def _tracker_shots(self) -> list[Shot]:
+        def hide_tracker() -> None:
+            if self.window.tracker_window is not None:
+                self.window.tracker_window.hide()
+
+        return [
+            Shot(f"tracker-action-items-{size_suffix(LAPTOP)}", partial(self.tracker, 0)),
+            Shot(
+                f"tracker-debt-{size_suffix(LAPTOP)}",
+                partial(self.tracker, 1),
+                cleanup=hide_tracker,
+            ),
+            Shot(
+                f"library-reminders-{size_suffix(LAPTOP)}",
+                self.reminders,
+                cleanup=self.window.reminder_banner.hide,
+            ),
+        ]
 
     def _dialog_shots(self) -> list[Shot]:
         def about() -> QWidget:

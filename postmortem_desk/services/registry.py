@@ -16,6 +16,7 @@ from postmortem_desk.services.publishing import PublishingService
 from postmortem_desk.services.settings import SettingsService
 from postmortem_desk.services.timeline import TimelineService
 from postmortem_desk.services.timeline_import import ImportService
+from postmortem_desk.services.tracker import TrackerService
 from postmortem_desk.services.whys import WhyService
 
 
@@ -34,6 +35,7 @@ class Services:
     settings: SettingsService
     imports: ImportService
     publishing: PublishingService
+    tracker: TrackerService
 
     @classmethod
     def for_engine(cls, engine: Engine) -> Services:
@@ -52,4 +54,5 @@ class Services:
             settings=SettingsService(store, bus),
             imports=ImportService(store, bus),
             publishing=PublishingService(store, bus),
+            tracker=TrackerService(store, bus),
         )

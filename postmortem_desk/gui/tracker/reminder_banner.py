@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QSystemTrayIcon,
     QToolButton,
     QVBoxLayout,
@@ -23,7 +24,7 @@ from postmortem_desk.domain.follow_through import Clock, SlaKind, today_from
 from postmortem_desk.gui.style import colour
 from postmortem_desk.services.tracker import TrackerRow, TrackerService
 
-MAX_SHOWN = 5
+MAX_SHOWN = 3
 HOUR_MS = 60 * 60 * 1000
 TRAY_MESSAGE_MS = 15_000
 SNOOZE_CHOICES: tuple[tuple[str, int], ...] = (
@@ -92,6 +93,10 @@ class ReminderRow(QFrame):
         menu.triggered.connect(self._on_snooze_menu_triggered)
         self.snooze_button.setMenu(menu)
         self.snooze_button.clicked.connect(self._on_snooze_button_clicked)
+        for label in (self.title_label, self.detail_label):
+            label.setMinimumWidth(60)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.detail_label.setToolTip(details)
         layout.addWidget(self.sla_label)
         layout.addWidget(self.title_label, 3)
         layout.addWidget(self.detail_label, 2)
