@@ -69,9 +69,10 @@ _REJECTION = re.compile(
     re.IGNORECASE,
 )
 _MENTION_BEFORE = re.compile(
-    r"(?<![\w-])(?:word|words|phrase|phrases|term|terms|label|labels|labell?ed|labell?ing|call"
-    r"|calls|calling|called|wording|verdict)\s+(?:like\s+|such\s+as\s+|of\s+|as\s+)?(?:it\s+"
-    r"|this\s+|that\s+|them\s+|him\s+|her\s+|the\s+\w+\s+)?$",
+    r"(?:(?<![\w-])(?:word|words|phrase|phrases|term|terms|label|labels|labell?ed|labell?ing"
+    r"|wording|verdict)\s+(?:like\s+|such\s+as\s+|of\s+|as\s+)?(?:the\s+\w+\s+)?"
+    r"|(?<![\w-])(?:call|calls|calling|called)\s+(?:it|this|that|them|him|her|the\s+\w+)\s+"
+    r"(?:an?\s+)?)$",
     re.IGNORECASE,
 )
 # Every branch starts with its quote character so the scan can skip ahead; a single quote only
