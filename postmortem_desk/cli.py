@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "postmortem_desk.commands.import_timeline",
     "postmortem_desk.commands.export_report",
     "postmortem_desk.commands.publish",
+    "postmortem_desk.commands.lint",
 )
 
 
