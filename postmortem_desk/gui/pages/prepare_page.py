@@ -44,6 +44,7 @@ from postmortem_desk.gui.pages.base import StepPage
 from postmortem_desk.gui.style import colour, severity_colour
 from postmortem_desk.gui.widgets.prepare_autosave import EditorAutosave
 from postmortem_desk.gui.widgets.prepare_key_time import KeyTimeField
+from postmortem_desk.gui.widgets.prepare_look import page_style_sheet, repolish_roles, set_role
 from postmortem_desk.gui.widgets.prepare_models import (
     ID_ROLE,
     NAME_ROLE,
@@ -73,22 +74,6 @@ TABLE_ROW_HEIGHT = 34
 TABLE_VISIBLE_ROWS = (3, 10)
 
 
-def page_style_sheet() -> str:
-    """Return the few rules the Prepare and Roles pages add to the application's style.
-
-    Spin boxes hide their arrow buttons here (``NoButtons`` leaves a styled spin box a text
-    field one pixel wide); flat buttons need a visible focus frame for keyboard users.
-    """
-    accent = colour("accent").name()
-    return (
-        "QSpinBox::up-button, QSpinBox::down-button { width: 0px; border: none; }\n"
-        f'QPushButton[role="flat"]:focus {{ border: 2px solid {accent}; border-radius: 6px; '
-        "padding: 4px 8px; }\n"
-        'QPushButton[compact="true"] { padding: 3px 12px; min-height: 0px; }\n'
-        'QPushButton[compact="true"]:focus { padding: 2px 11px; }\n'
-    )
-
-
 def fit_table_to_rows(table: QTableView, rows: int) -> None:
     """Make a table tall enough for its rows, so the page scrolls instead of the table."""
     shown = max(TABLE_VISIBLE_ROWS[0], min(rows, TABLE_VISIBLE_ROWS[1]))
@@ -103,14 +88,6 @@ TEXT_FACTS = {
 }
 
 
-def _set_role(widget: QWidget, role: str) -> None:
-    """Change a style role property and let the style sheet see it."""
-    if widget.property("role") != role:
-        widget.setProperty("role", role)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
-
-
 def severity_dot(severity: Severity) -> QIcon:
     """Return a small dot in the severity's colour for the severity list."""
     pixmap = QPixmap(12, 12)
@@ -122,18 +99,6 @@ def severity_dot(severity: Severity) -> QIcon:
     painter.drawEllipse(QRectF(1, 1, 10, 10))
     painter.end()
     return QIcon(pixmap)
-
-
-def repolish_roles(root: QWidget) -> None:
-    """Restyle every widget with a role property.
-
-    The scroll area polishes its contents while ``setupUi`` runs, before ``retranslateUi`` sets
-    the roles, so the style sheet would otherwise miss them.
-    """
-    for widget in root.findChildren(QWidget):
-        if widget.property("role"):
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
 
 
 class ReadinessToggle(QAbstractButton):
@@ -196,10 +161,10 @@ class ReadinessRow:
         self.label.setObjectName(f"readinessLabel_{item.key}")
         self.detail = QLabel(parent)
         self.detail.setObjectName(f"readinessDetail_{item.key}")
-        _set_role(self.detail, "hint")
+        set_role(self.detail, "hint")
         self.fix_button = QPushButton(parent)
         self.fix_button.setObjectName(f"readinessFix_{item.key}")
-        _set_role(self.fix_button, "flat")
+        set_role(self.fix_button, "flat")
         if item.manual:
             self.label.setBuddy(self.check)
 
@@ -513,10 +478,10 @@ class PreparePage(StepPage):
         label = self.ui.lateLabel
         if timing is None:
             label.setText("Set the resolution time and the meeting date to check the deadline.")
-            _set_role(label, "hint")
+            set_role(label, "hint")
         else:
             label.setText(timing.message())
-            _set_role(label, "warning" if timing.is_late else "success")
+            set_role(label, "warning" if timing.is_late else "success")
 
     def _refresh_evidence(self) -> None:
         links = self.controller.bundle.evidence_links
@@ -578,13 +543,13 @@ class PreparePage(StepPage):
         summary = self.ui.readinessSummaryLabel
         if not open_items:
             summary.setText(f"Ready for the meeting: all {len(items)} checks are done.{late}")
-            _set_role(summary, "warning" if late else "success")
+            set_role(summary, "warning" if late else "success")
         else:
             summary.setText(
                 f"{len(items) - len(open_items)} of {len(items)} readiness checks done. "
                 f"Still open: {', '.join(open_items)}.{late}"
             )
-            _set_role(summary, "warning")
+            set_role(summary, "warning")
 
     def _rebuild_suggestions(self) -> None:
         frame = self.ui.suggestionsFrame
@@ -616,7 +581,7 @@ class PreparePage(StepPage):
                 f"{suggestion.event_count} event{'s' if suggestion.event_count != 1 else ''}",
                 row,
             )
-            _set_role(count, "hint")
+            set_role(count, "hint")
             button = QPushButton("Add", row)
             button.setObjectName(f"suggestionAddButton_{index}")
             button.setAccessibleName(f"Add {suggestion.name} as an attendee")
