@@ -139,6 +139,10 @@ class ReviewPage(StepPage):
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_current_event)
+        for key, edge in ((Qt.Key.Key_Home, -1), (Qt.Key.Key_End, 1)):
+            jump = QShortcut(QKeySequence(key), table)
+            jump.setContext(Qt.ShortcutContext.WidgetShortcut)
+            jump.activated.connect(lambda e=edge: self.move_current(e * len(self.model.events())))
 
     def _setup_filters(self) -> None:
         kinds = self.ui.kindFilterCombo
@@ -476,21 +480,35 @@ class ReviewPage(StepPage):
     # --- Filters and zone ---------------------------------------------------------------------
 
     def _on_search_edit_text_changed(self, text: str) -> None:
-        self.proxy.set_text(text)
+        self._syncing = True
+        try:
+            self.proxy.set_text(text)
+        finally:
+            self._syncing = False
         self._after_filter()
 
     def _on_filter_combo_activated(self, _index: int) -> None:
-        self.proxy.set_kind(self.ui.kindFilterCombo.currentData())
-        self.proxy.set_source(self.ui.sourceFilterCombo.currentData())
-        self.proxy.set_actor(self.ui.actorFilterCombo.currentData())
+        # The table moves its cursor while rows disappear; that is not the facilitator moving on.
+        self._syncing = True
+        try:
+            self.proxy.set_kind(self.ui.kindFilterCombo.currentData())
+            self.proxy.set_source(self.ui.sourceFilterCombo.currentData())
+            self.proxy.set_actor(self.ui.actorFilterCombo.currentData())
+        finally:
+            self._syncing = False
         self._after_filter()
 
     def _after_filter(self) -> None:
-        self._syncing = True
-        try:
-            self._select_event(self.controller.current_event_id)
-        finally:
-            self._syncing = False
+        """Keep the current event if it is still shown, else move to the first one shown."""
+        current = self._proxy_index_of(self.controller.current_event_id)
+        if not current.isValid() and self.proxy.rowCount():
+            self.controller.set_current_event(int(self.proxy.index(0, TIME).data(ID_ROLE)))
+        else:
+            self._syncing = True
+            try:
+                self._select_event(self.controller.current_event_id)
+            finally:
+                self._syncing = False
         self._update_count()
 
     def _on_local_time_button_toggled(self, checked: bool) -> None:

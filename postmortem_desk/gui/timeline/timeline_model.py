@@ -373,31 +373,34 @@ class TimelineFilterModel(QSortFilterProxyModel):
             self._kind is not None or self._source is not None or self._actor is not None
         ) or bool(self._needle)
 
+    def _change(self, **values: Any) -> None:
+        """Set filter fields and re-filter the rows once."""
+        if all(getattr(self, f"_{name}") == value for name, value in values.items()):
+            return
+        self.beginFilterChange()
+        for name, value in values.items():
+            setattr(self, f"_{name}", value)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def set_kind(self, kind: EventKind | None) -> None:
         """Show only events of ``kind`` (None for all)."""
-        self._kind = kind
-        self.invalidateRowsFilter()
+        self._change(kind=kind)
 
     def set_source(self, source: EventSource | None) -> None:
         """Show only events from ``source`` (None for all)."""
-        self._source = source
-        self.invalidateRowsFilter()
+        self._change(source=source)
 
     def set_actor(self, actor: str | None) -> None:
         """Show only events by ``actor`` (None for everyone)."""
-        self._actor = actor
-        self.invalidateRowsFilter()
+        self._change(actor=actor)
 
     def set_text(self, text: str) -> None:
         """Show only events whose text, actor or channel contains ``text`` (any case)."""
-        self._needle = text.strip().casefold()
-        self.invalidateRowsFilter()
+        self._change(needle=text.strip().casefold())
 
     def clear_filters(self) -> None:
         """Show every event."""
-        self._kind = self._source = self._actor = None
-        self._needle = ""
-        self.invalidateRowsFilter()
+        self._change(kind=None, source=None, actor=None, needle="")
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
         """Accept an event that passes every active filter (read from the event, not cells)."""
