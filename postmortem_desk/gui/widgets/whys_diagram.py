@@ -295,6 +295,8 @@ class WhysDiagram(QWidget):
         self._orientation: Orientation | None = None
         self._scene: _Scene | None = None
         self._measured: dict[tuple[int, float], dict[int, _NodeText]] = {}
+        self._wraps: dict[tuple[str, bool, int, float, float], tuple[list[str], float]] = {}
+        self._signature: object = None
         self._fit_font_px = self._theme.font_px
         self._scroll = QScrollArea(self)
         self._scroll.setObjectName("whysDiagramScroll")
@@ -314,11 +316,19 @@ class WhysDiagram(QWidget):
     def set_bundle(self, bundle: PostmortemBundle) -> None:
         """Show the whys tree of ``bundle``."""
         order = [n for nodes in bundle.why_children().values() for n in nodes if n.id is not None]
+        evidence: dict[int, int] = {}
+        for link in bundle.why_evidence:
+            evidence[link.why_node_id] = evidence.get(link.why_node_id, 0) + 1
+        signature = (
+            tuple((n.id, n.parent_id, n.text, n.is_factor, n.category) for n in order),
+            tuple(sorted(evidence.items())),
+        )
+        if signature == self._signature and self._scene is not None:
+            return  # The snapshot changed elsewhere (actions, timeline): nothing to redraw.
+        self._signature = signature
         self._order = order
         self._nodes = {n.id: n for n in order if n.id is not None}
-        self._evidence = {}
-        for link in bundle.why_evidence:
-            self._evidence[link.why_node_id] = self._evidence.get(link.why_node_id, 0) + 1
+        self._evidence = evidence
         if self._selected is not None and self._selected not in self._nodes:
             self._selected = None
         self._update_accessible_description()
@@ -327,6 +337,7 @@ class WhysDiagram(QWidget):
     def set_theme(self, theme: DiagramTheme) -> None:
         """Draw with ``theme`` from now on."""
         self._theme = theme
+        self._wraps.clear()
         self._apply_background()
         self._relayout()
 
@@ -489,12 +500,22 @@ class WhysDiagram(QWidget):
             tag = self._tag(node)
             kind_width = tag_metrics.horizontalAdvance(tag.kind) if tag else 0.0
             evidence_width = tag_metrics.horizontalAdvance(tag.evidence) if tag else 0.0
-            lines, widest = balanced_wrap(
+            wrap_key = (
                 node.text or "(empty)",
-                bold if is_problem else font,
+                is_problem,
+                font_px,
                 max_text,
                 max(kind_width, min_text),
             )
+            wrapped = self._wraps.get(wrap_key)
+            if wrapped is None:
+                wrapped = balanced_wrap(
+                    wrap_key[0], bold if is_problem else font, wrap_key[3], wrap_key[4]
+                )
+                if len(self._wraps) > 20_000:
+                    self._wraps.clear()
+                self._wraps[wrap_key] = wrapped
+            lines, widest = wrapped
             inner = max(widest, kind_width, min_text)
             tag_rows = 0
             evidence_below = False
