@@ -45,7 +45,7 @@ from postmortem_desk.services.whys_layout import (
     layout_tree,
 )
 
-WIDTH_FACTORS = (1.0, 0.8, 0.65)
+WIDTH_FACTORS = (1.0, 0.8, 0.65, 0.55)
 _LIGHT_FACTOR_FILLS = {
     FactorCategory.TECHNICAL: "#E8EEFF",
     FactorCategory.PROCESS: "#FFF1D6",
