@@ -9,6 +9,7 @@ more than a missed one).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -28,8 +29,7 @@ _CLAUSE_BREAK = re.compile(
     rf"|\b(?:{trie_pattern(_CLAUSE_WORDS)})\b"
     # "so" joins clauses before a subject ("so we rolled back"), not as in "so obvious".
     r"|\bso(?=\s+(?:we|i|you|he|she|they|it|the|a|an|this|that|our|their|there|nobody|no\s+one))\b",
-    re.IGNORECASE,
-)
+)  # matched against lower-cased text: case-sensitive is faster
 
 PERSON_PRONOUNS: Final[frozenset[str]] = frozenset(
     {
@@ -77,6 +77,17 @@ _MENTION_BEFORE = re.compile(
 )
 # Every branch starts with its quote character so the scan can skip ahead; a single quote only
 # opens after a non-word character (not the apostrophe in "Dana's").
+# Substrings one of which every mention or rejection frame contains: a cheap test first.
+_MENTION_CUES: Final[tuple[str, ...]] = (
+    "word", "phrase", "term", "label", "call", "verdict",
+)  # fmt: skip
+_REJECTION_CUES: Final[tuple[str, ...]] = (
+    "about", "rather", "instead", "avoid", "not", "stop", "saying", "blaming", "asking",
+    "calling", "point", "question", "goal", "case", "story", "resist", "away", "replac", "banned",
+    "drop", "without",
+)  # fmt: skip
+_MENTION_CUE = re.compile(trie_pattern(_MENTION_CUES), re.IGNORECASE)
+_REJECTION_CUE = re.compile(trie_pattern(_REJECTION_CUES), re.IGNORECASE)
 _QUOTED = re.compile(
     r"\"[^\"\n]{1,200}\"|\u201c[^\u201d\n]{1,200}\u201d|`[^`\n]{1,200}`"
     r"|'(?<!\w')[^'\n]{1,120}'(?!\w)|\u2018(?<!\w\u2018)[^\u2019\n]{1,120}\u2019(?!\w)"
@@ -140,16 +151,13 @@ class Sentence:
 
 def find_sentence(text: str, position: int, bounds: list[int]) -> Sentence:
     """Return the sentence around ``position`` given sorted sentence-end offsets ``bounds``."""
-    from bisect import bisect_right
-
     index = bisect_right(bounds, position)
     start = bounds[index - 1] if index > 0 else 0
     end = bounds[index] if index < len(bounds) else len(text)
-    stripped_end = end
-    while stripped_end > start and text[stripped_end - 1] in " \t\r\n\"'\u201d\u2019)":
-        stripped_end -= 1
-    tail = text[start:end].rstrip()
-    is_question = "?" in tail[-3:] if tail else False
+    last = end
+    while last > start and text[last - 1].isspace():
+        last -= 1
+    is_question = text.find("?", max(start, last - 3), last) != -1
     return Sentence(start=start, end=end, is_question=is_question)
 
 
@@ -158,11 +166,14 @@ def sentence_bounds(text: str) -> list[int]:
     return [match.end() for match in _SENTENCE_END.finditer(text)]
 
 
-def clause_breaks(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
-    """Return the starts and ends of the clause breaks between ``start`` and ``end``."""
+def clause_breaks(lowered: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    """Return the starts and ends of the clause breaks between ``start`` and ``end``.
+
+    ``lowered`` is the text in lower case (same length), as stage one already made it.
+    """
     starts: list[int] = []
     ends: list[int] = []
-    for match in _CLAUSE_BREAK.finditer(text, start, end):
+    for match in _CLAUSE_BREAK.finditer(lowered, start, end):
         starts.append(match.start())
         ends.append(match.end())
     return starts, ends
@@ -170,8 +181,6 @@ def clause_breaks(text: str, start: int, end: int) -> tuple[list[int], list[int]
 
 def clause_start_from(ends: list[int], sentence_start: int, position: int) -> int:
     """Return where the clause holding ``position`` starts, given the clause-break ends."""
-    from bisect import bisect_right
-
     index = bisect_right(ends, position) - 1
     floor = max(sentence_start, position - 160)
     return ends[index] if index >= 0 and ends[index] >= floor else floor
@@ -179,26 +188,9 @@ def clause_start_from(ends: list[int], sentence_start: int, position: int) -> in
 
 def clause_end_from(starts: list[int], position: int, sentence_end: int) -> int:
     """Return where the clause holding ``position`` ends, given the clause-break starts."""
-    from bisect import bisect_left
-
     index = bisect_left(starts, position)
     limit = min(sentence_end, position + 160)
     return starts[index] if index < len(starts) and starts[index] < limit else limit
-
-
-def clause_start(text: str, sentence_start: int, position: int) -> int:
-    """Return where the clause holding ``position`` starts (after the last clause break)."""
-    window_start = max(sentence_start, position - 160)
-    last = window_start
-    for match in _CLAUSE_BREAK.finditer(text, window_start, position):
-        last = match.end()
-    return last
-
-
-def clause_end(text: str, position: int, sentence_end: int) -> int:
-    """Return where the clause holding ``position`` ends (at the next clause break)."""
-    match = _CLAUSE_BREAK.search(text, position, min(sentence_end, position + 160))
-    return match.start() if match is not None else sentence_end
 
 
 class Context:
@@ -298,12 +290,18 @@ class Context:
     @staticmethod
     def is_mentioned(text: str, clause_from: int, start: int) -> bool:
         """Return True after "the word", "calling it", "labels like": talking about the words."""
-        return _MENTION_BEFORE.search(text, max(clause_from, start - 40), start) is not None
+        begin = max(clause_from, start - 40)
+        if _MENTION_CUE.search(text, begin, start) is None:
+            return False
+        return _MENTION_BEFORE.search(text, begin, start) is not None
 
     @staticmethod
     def is_rejected(text: str, sentence_start: int, start: int) -> bool:
         """Return True inside a rejection frame: "rather than blaming", "not about who ..."."""
-        return _REJECTION.search(text, max(sentence_start, start - 80), start) is not None
+        begin = max(sentence_start, start - 80)
+        if _REJECTION_CUE.search(text, begin, start) is None:
+            return False
+        return _REJECTION.search(text, begin, start) is not None
 
     @staticmethod
     def is_negated(text: str, clause_from: int, start: int) -> bool:

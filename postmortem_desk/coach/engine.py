@@ -216,7 +216,10 @@ class Coach:
 
     def check(self, text: str) -> list[Finding]:
         """Return the findings in ``text``, sorted by start."""
-        hits = self._stage_one(text)
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters change length when lower-cased
+            lowered = "".join(char.lower()[:1] or char for char in text)
+        hits = self._stage_one(text, lowered)
         mentions = self._mentions(text) if self._names or "@" in text else []
         if not hits and not mentions:
             return []
@@ -236,7 +239,7 @@ class Coach:
                 inside = [
                     (a, b) for a, b in quotes[first:last] if a < sentence.end and b > sentence.start
                 ]
-                starts, ends = clause_breaks(text, sentence.start, sentence.end)
+                starts, ends = clause_breaks(lowered, sentence.start, sentence.end)
                 entry = _SentenceInfo(sentence, inside, starts, ends)
                 sentences[sentence.start] = entry
             return entry
@@ -252,10 +255,9 @@ class Coach:
         findings.sort(key=lambda f: (f.start, -f.end, f.category))
         return _dedupe(findings)
 
-    def _stage_one(self, text: str) -> list[re.Match[str]]:
+    def _stage_one(self, text: str, lowered: str) -> list[re.Match[str]]:
         """Stage one: every trigger word (or run of "!?") in the text."""
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a few characters change length when lower-cased
+        if lowered != text.lower():  # lower-casing changed a length: scan the original
             return list(self._compiled.anchors_any_case.finditer(text))
         return [
             hit
