@@ -9,7 +9,7 @@ Run as a script (not collected by pytest):
 Measured per sentence and category (micro-averaged): a category counts as flagged when the coach
 returns at least one finding of it in the sentence. "any blame" scores the yes/no decision per
 sentence. The false-positive rate on hard negatives is the share of sentences labelled clean
-(every one of them written to contain a trigger word) that get any finding.
+(most of them written around a trigger word such as "failed to" or "just") that get any finding.
 """
 
 from __future__ import annotations
