@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -120,6 +120,37 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+ROW_CACHE_LIMIT = 4000
+"""Rows whose cells stay formatted; scrolling far away starts the cache afresh."""
+
+
+class _RowView(NamedTuple):
+    """One row as the view paints it, formatted once."""
+
+    texts: tuple[str, ...]
+    id: int
+    kind: EventKind
+    milestone: str | None
+    known: bool
+
+
+_ANSWERED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        ID_ROLE,
+        GAP_ROLE,
+        CURRENT_ROLE,
+        MILESTONE_ROLE,
+        KNOWN_ROLE,
+    }
+)
+
+
 class TimelineModel(QAbstractTableModel):
     """One row per timeline event, in time order, shown in a chosen zone."""
 
@@ -134,6 +165,7 @@ class TimelineModel(QAbstractTableModel):
         self._multi_day = False
         self._current_id = 0
         self._annotation_counts: Mapping[int, int] = {}
+        self._cache: dict[int, _RowView] = {}
         self._muted = colour("muted")
         self._warning = colour("warning")
         self._bold = QFont()
@@ -153,6 +185,7 @@ class TimelineModel(QAbstractTableModel):
             a.id == b.id for a, b in zip(new_events, self._events, strict=True)
         )
         self._annotation_counts = annotation_counts or {}
+        self._cache.clear()
         if same_rows:
             self._events = new_events
             self._analyse()
@@ -171,6 +204,7 @@ class TimelineModel(QAbstractTableModel):
         """Show times in ``zone``; ``label`` names it in tooltips."""
         self._zone = zone
         self._zone_label = label
+        self._cache.clear()
         self._multi_day = self._spans_days()
         self._repaint_column(TIME)
 
@@ -276,39 +310,55 @@ class TimelineModel(QAbstractTableModel):
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Return a cell's text, tooltip, colour and the roles the delegate paints from."""
-        if not index.isValid():
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
         row = index.row()
         if not 0 <= row < len(self._events):
             return None
-        event = self._events[row]
+        cached = self._row(row)
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(event, column)
+            return cached.texts[column]
         if role == ID_ROLE:
-            return event.id or 0
+            return cached.id
         if role == CURRENT_ROLE:
-            return event.id == self._current_id
+            return cached.id == self._current_id
         if role == GAP_ROLE:
-            return self._gaps.get(row) if column == TIME else None
+            return self._gaps.get(row)
         if role == MILESTONE_ROLE:
-            return event.milestone.value if event.milestone is not None else None
+            return cached.milestone
         if role == KNOWN_ROLE:
-            return event.known_at_time
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(event, row, column)
-        if role == Qt.ItemDataRole.DecorationRole and column == KIND:
-            return kind_icon(event.kind)
+            return cached.known
+        if role == Qt.ItemDataRole.DecorationRole:
+            return kind_icon(cached.kind) if column == KIND else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column == KNOWN and not event.known_at_time:
+            if column == KNOWN and not cached.known:
                 return self._warning
-            if column in (SOURCE, TIME):
-                return self._muted if column == SOURCE else None
-        if role == Qt.ItemDataRole.FontRole and event.id == self._current_id:
-            return self._bold
+            return self._muted if column == SOURCE else None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold if cached.id == self._current_id else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(self._events[row], row, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._display(event, column) or COLUMNS[column]
+            return cached.texts[column] or COLUMNS[column]
         return None
+
+    def _row(self, row: int) -> _RowView:
+        """Return what the view paints of ``row``, reading the event only the first time."""
+        cached = self._cache.get(row)
+        if cached is None:
+            if len(self._cache) > ROW_CACHE_LIMIT:
+                self._cache.clear()
+            event = self._events[row]
+            cached = _RowView(
+                texts=tuple(self._display(event, column) for column in range(len(COLUMNS))),
+                id=event.id or 0,
+                kind=event.kind,
+                milestone=event.milestone.value if event.milestone is not None else None,
+                known=event.known_at_time,
+            )
+            self._cache[row] = cached
+        return cached
 
     def _display(self, event: TimelineEvent, column: int) -> str:
         if column == TIME:
@@ -439,11 +489,6 @@ class TimelineDelegate(QStyledItemDelegate):
         self._milestone = colour("success")
         self._milestone_soft = colour("success_soft")
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: ModelIndex) -> None:
-        """Elide long text on the right."""
-        super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideRight
-
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         """Draw the cell, then the marks the timeline needs."""
         rect: QRect = option.rect
@@ -456,15 +501,18 @@ class TimelineDelegate(QStyledItemDelegate):
             self._paint_tagged_text(painter, option, index, milestone, later)
         else:
             super().paint(painter, option, index)
-        gap = index.data(GAP_ROLE) if column == TIME else None
+        gap = index.data(GAP_ROLE)
+        current = column == TIME and bool(index.data(CURRENT_ROLE))
+        if gap is None and not current:
+            return
         painter.save()
-        if index.model().index(index.row(), TIME).data(GAP_ROLE) is not None:
+        if gap is not None:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(self._warning)
             painter.drawRect(QRect(rect.left(), rect.top(), rect.width(), 2))
-        if isinstance(gap, timedelta):
+        if column == TIME and isinstance(gap, timedelta):
             self._paint_gap(painter, rect, gap)
-        if column == TIME and index.data(CURRENT_ROLE):
+        if current:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(self._accent)
             painter.drawRect(QRect(rect.left(), rect.top(), 4, rect.height()))

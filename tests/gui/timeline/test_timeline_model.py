@@ -141,7 +141,7 @@ def test_gaps_longer_than_the_threshold_are_marked_on_the_later_row() -> None:
     assert model.index(2, TIME).data(GAP_ROLE) == timedelta(minutes=30)
     assert model.index(3, TIME).data(GAP_ROLE) == timedelta(minutes=16)
     assert model.index(1, TIME).data(GAP_ROLE) is None
-    assert model.index(2, TEXT).data(GAP_ROLE) is None
+    assert model.index(2, TEXT).data(GAP_ROLE) == timedelta(minutes=30)  # the band spans the row
     assert "30 min with nothing" in model.index(2, TIME).data(Qt.ItemDataRole.ToolTipRole)
     model.set_gap_threshold(timedelta(minutes=20))
     assert model.gap_count == 1
