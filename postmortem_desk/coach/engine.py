@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Final
 
 from postmortem_desk.coach.context import (
@@ -99,12 +100,21 @@ class _Compiled:
 
 
 _COMPILED_CACHE: dict[int, tuple[RuleSet, _Compiled]] = {}
+_COMPILED_CACHE_SIZE = 8
+
+
+@cache
+def default_rules() -> RuleSet:
+    """Return the bundled rules, loaded once per process."""
+    return load_rules()
 
 
 def _compile(rules: RuleSet) -> _Compiled:
     cached = _COMPILED_CACHE.get(id(rules))
     if cached is not None and cached[0] is rules:
         return cached[1]
+    if len(_COMPILED_CACHE) >= _COMPILED_CACHE_SIZE:
+        _COMPILED_CACHE.pop(next(iter(_COMPILED_CACHE)))
     enabled = rules.enabled_rules()
     lexical = [rule for rule in enabled if rule.kind == "lexical"]
     by_anchor: dict[str, list[_CompiledRule]] = {}
@@ -187,7 +197,7 @@ class Coach:
     """
 
     def __init__(self, rules: RuleSet | None = None, names: Iterable[str] = ()) -> None:
-        self._rules = rules if rules is not None else load_rules()
+        self._rules = rules if rules is not None else default_rules()
         self._compiled = _compile(self._rules)
         self._set_names(expand_names(names))
 
