@@ -69,7 +69,7 @@ from postmortem_desk.services.readiness import (
 NO_NUMBER = -1
 MAX_NUMBER = 2_000_000_000
 MAX_SUGGESTIONS = 6
-DURATION_STYLE = "font-size: 15pt; font-weight: 600;"
+DURATION_STYLE = "font-size: 14pt; font-weight: 600;"
 TABLE_ROW_HEIGHT = 34
 TABLE_VISIBLE_ROWS = (3, 10)
 
@@ -248,6 +248,7 @@ class PreparePage(StepPage):
             spin.setSpecialValueText("Unknown")
             spin.setGroupSeparatorShown(True)
             spin.setKeyboardTracking(False)
+            spin.setMinimumWidth(96)  # its size hint fits two billion, more than the card has
             spin.valueChanged.connect(lambda value, name=field: self._save_number(name, value))
 
     def _setup_times(self) -> None:
@@ -397,7 +398,7 @@ class PreparePage(StepPage):
 
     def _focus(self, widget: QWidget) -> Callable[[], None]:
         def focus() -> None:
-            self.ui.scrollArea.ensureWidgetVisible(widget, 40, 80)
+            self.ui.scrollArea.ensureWidgetVisible(widget, 0, 80)
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
         return focus
@@ -586,10 +587,12 @@ class PreparePage(StepPage):
             button.setObjectName(f"suggestionAddButton_{index}")
             button.setAccessibleName(f"Add {suggestion.name} as an attendee")
             button.clicked.connect(lambda _=False, who=suggestion.name: self._add_person(who, ""))
+            button.setProperty("compact", True)
+            row_layout.setSpacing(12)
+            row_layout.addWidget(button)
             row_layout.addWidget(name)
             row_layout.addWidget(count)
             row_layout.addStretch(1)
-            row_layout.addWidget(button)
             layout.addWidget(row)
             self._suggestion_buttons.append(button)
         if had_focus:
@@ -602,7 +605,7 @@ class PreparePage(StepPage):
         self.ui.messageLabel.setText(text)
         self.ui.messageLabel.setVisible(bool(text))
         if text:
-            self.ui.scrollArea.ensureWidgetVisible(self.ui.messageLabel)
+            self.ui.scrollArea.ensureWidgetVisible(self.ui.messageLabel, 0, 40)
 
     def _save(self, text: str, **changes: Any) -> None:
         """Change postmortem facts as one undoable edit and clear any old message."""
