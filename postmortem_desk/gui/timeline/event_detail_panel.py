@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -174,7 +175,14 @@ class EventDetailPanel(QFrame):
         self.tabs.setDocumentMode(True)
         layout.addWidget(self.tabs, 1)
         self.tabs.addTab(self._build_notes_tab(), "Questions && notes")
-        self.tabs.addTab(self._build_edit_tab(), "Edit event")
+        scroller = QScrollArea(self)
+        scroller.setObjectName("editScroller")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setWidget(self._build_edit_tab())
+        self.tabs.addTab(scroller, "Edit event")
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
 
     def _build_notes_tab(self) -> QWidget:
         tab = QWidget(self)
@@ -302,7 +310,10 @@ class EventDetailPanel(QFrame):
         self.milestone_combo.activated.connect(self._on_milestone_combo_activated)
         form.addRow("Milestone", self.milestone_combo)
 
-        self.known_check = QCheckBox("Known at the time (not hindsight)", tab)
+        self.known_check = QCheckBox("Known at the time", tab)
+        self.known_check.setToolTip(
+            "Untick when people only learned this later: hindsight, not what they saw then"
+        )
         self.known_check.setObjectName("eventKnownCheck")
         self.known_check.setAccessibleName("Known at the time")
         self.known_check.clicked.connect(self._on_known_check_clicked)
@@ -312,7 +323,7 @@ class EventDetailPanel(QFrame):
         self.text_edit.setObjectName("eventTextEdit")
         self.text_edit.setAccessibleName("What happened")
         self.text_edit.setTabChangesFocus(True)
-        self.text_edit.setMinimumHeight(56)
+        self.text_edit.setMinimumHeight(72)
         self.text_edit.textChanged.connect(self._on_text_edit_text_changed)
         self.text_edit.installEventFilter(self)
         form.addRow("What", self.text_edit)
@@ -327,6 +338,10 @@ class EventDetailPanel(QFrame):
         return tab
 
     # --- Binding and showing ------------------------------------------------------------------
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        # The edit tab has the text in its own editor; give the form the room instead.
+        self.text_label.setVisible(index == 0)
 
     def attach(
         self,
