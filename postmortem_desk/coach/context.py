@@ -140,6 +140,38 @@ _INTERROGATIVE_LEAD = frozenset(
 )  # fmt: skip
 
 
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Capitalised words that start sentences or name days and teams, never taken for a person.
+_NOT_NAMES: Final[frozenset[str]] = _word_set(
+    """
+    the a an this that these those it its we our they their he she his her you your i my me us
+    everyone everything nothing someone somebody nobody anyone anybody yesterday today tonight
+    tomorrow then later finally eventually also and but so because after before when while once
+    meanwhile unfortunately fortunately ultimately basically honestly clearly obviously
+    apparently again still just only even one two three another each every all both some any no
+    not there here what which who whose how why where if last next first second third final new
+    old prod production staging main master traffic load latency memory cpu disk network config
+    deploy deployment release rollout testing monitoring alerting logging caching search
+    checkout billing payments auth login signup email backups retries automation ops infra
+    platform security engineering support management leadership legal sales marketing finance
+    product design data analytics mobile web frontend backend api customers users everybody
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december week weekend night morning evening
+    afternoon noon midnight q1 q2 q3 q4 sev1 sev2 sev3 incident outage postmortem timeline
+    """
+)
+_ARTIFACTS: Final[frozenset[str]] = _word_set(
+    """
+    change changes pr prs commit commits deploy deployment push script migration config patch
+    code fix hotfix typo mistake query command rollout update upgrade edit merge refactor
+    """
+)
+_TITLE_WORD = re.compile(r"[A-Z][a-z]{1,14}")
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence's bounds in the text, and whether it reads as a question."""
@@ -200,6 +232,9 @@ class Context:
         self._lexicon = lexicon
         self._names = names
         self._people = lexicon.person_nouns | lexicon.ambiguous_nouns
+        # A capitalised word that is no known word is taken for a person ("Ravi forgot to ...")
+        # when judging a subject; the engine names it as the cause only without a list.
+        self._guess_names = True
 
     def is_person_token(self, token: str) -> bool:
         """Return True when a single word names a person: pronoun, role noun, name, @handle."""
@@ -243,6 +278,57 @@ class Context:
         """Return True after must/should/need to: an obligation put on people."""
         return _OBLIGATION_BEFORE.search(text, max(clause_from, start - 50), start) is not None
 
+    def name_like_subject(
+        self, text: str, clause_from: int, position: int, *, artifact: bool
+    ) -> tuple[int, int] | None:
+        """Return the span of an unlisted, name-like subject ("Alice broke prod"), if any.
+
+        With ``artifact`` the subject must be a possessive name before a change-like noun
+        ("Bob's change took the site down"). Participants' names are handled elsewhere; this
+        is the fallback for people not on the list, so it only accepts capitalised words that
+        are no known word of the lexicon, day, month or sentence opener.
+        """
+        tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text, clause_from, position)]
+        while tokens and (tokens[-1][0].lower() in _SKIPPABLE or _is_ly_adverb(tokens[-1][0])):
+            tokens.pop()
+        if not tokens:
+            return None
+        if artifact:
+            if len(tokens) < 2 or tokens[-1][0].lower() not in _ARTIFACTS:
+                return None
+            index = len(tokens) - 2
+            if index > 0 and _strip_possessive(tokens[index][0]) == tokens[index][0]:
+                index -= 1  # one adjective between: "Bob's latest change"
+            word, start = tokens[index]
+            bare = _strip_possessive(word)
+            if bare == word:
+                return None
+        else:
+            word, start = tokens[-1]
+            bare = word
+            if _strip_possessive(word) != word:
+                return None
+        if not self._is_name_like(bare):
+            return None
+        return start, start + len(bare)
+
+    def _is_name_like(self, word: str) -> bool:
+        lowered = word.lower()
+        if _TITLE_WORD.fullmatch(word) is None or lowered in _NOT_NAMES:
+            return False
+        if lowered in PERSON_PRONOUNS:
+            return False
+        lexicon = self._lexicon
+        return not any(
+            _noun_in(lowered, nouns)
+            for nouns in (
+                lexicon.person_nouns,
+                lexicon.system_nouns,
+                lexicon.ambiguous_nouns,
+                lexicon.affected_nouns,
+            )
+        )
+
     @staticmethod
     def is_explained(text: str, end: int, sentence_end: int) -> bool:
         """Return True when a cause follows: "didn't page them because the alert named ..."."""
@@ -280,7 +366,39 @@ class Context:
             return "system"
         if _noun_in(lowered, self._lexicon.system_nouns):
             return "system"
+        if self._guess_names and head == _strip_possessive(head) and self._is_name_like(head):
+            return "person"
         return "unknown"
+
+    def name_like_head(
+        self, text: str, clause_from: int, position: int, *, first: bool = False
+    ) -> tuple[int, int] | None:
+        """Return the span of the subject before ``position`` when it is a name-like word.
+
+        ``first`` takes the clause's first person-or-system word instead of the nearest one.
+        """
+        tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text, clause_from, position)]
+        if first:
+            found = next(
+                (
+                    (word, start)
+                    for word, start in tokens
+                    if self._classify_tokens([word]) in ("person", "self", "system")
+                ),
+                None,
+            )
+            if found is None:
+                return None
+            word, start = found
+        else:
+            while tokens and (tokens[-1][0].lower() in _SKIPPABLE or _is_ly_adverb(tokens[-1][0])):
+                tokens.pop()
+            if not tokens:
+                return None
+            word, start = tokens[-1]
+        if word != _strip_possessive(word) or not self._is_name_like(word):
+            return None
+        return start, start + len(word)
 
     @staticmethod
     def is_quoted(quoted_spans: list[tuple[int, int]], start: int, end: int) -> bool:

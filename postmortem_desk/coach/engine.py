@@ -96,6 +96,7 @@ class _Compiled:
     anchors_any_case: re.Pattern[str]
     by_anchor: dict[str, tuple[_CompiledRule, ...]]
     gates: dict[str, re.Pattern[str]]
+    rules_by_id: dict[str, Rule]
     person_faults: tuple[_CompiledRule, ...]
 
 
@@ -147,6 +148,7 @@ def _compile(rules: RuleSet) -> _Compiled:
         anchors=anchors,
         anchors_any_case=anchors_any_case,
         gates=gates,
+        rules_by_id={rule.id: rule for rule in enabled},
         by_anchor={key: tuple(value) for key, value in by_anchor.items()},
         person_faults=person_faults,
     )
@@ -258,10 +260,13 @@ class Coach:
         for start, candidates in self._candidates(text, hits):
             info = sentence_at(start)
             for compiled, match in candidates:
-                if self._accepts(text, compiled, match, info):
-                    findings.append(_finding(compiled.rule, match.start(), match.end(), text))
+                span = self._accepts(text, compiled, match, info)
+                if span is not None:
+                    findings.append(_finding(compiled.rule, span[0], span[1], text))
         if mentions:
             findings.extend(self._person_findings(text, mentions, findings, sentence_at))
+        if not self._names:
+            findings.extend(self._unlisted_person_findings(text, findings, sentence_at))
         findings.sort(key=lambda f: (f.start, -f.end, f.category))
         return _dedupe(findings)
 
@@ -312,8 +317,48 @@ class Coach:
         compiled: _CompiledRule,
         match: re.Match[str],
         info: _SentenceInfo,
+    ) -> tuple[int, int] | None:
+        """Stage two: return the span to flag when the context says it is blame, else None."""
+        return (
+            self._span_if_blame(text, compiled, match, info)
+            if self._context_allows(text, compiled, match, info)
+            else None
+        )
+
+    def _span_if_blame(
+        self, text: str, compiled: _CompiledRule, match: re.Match[str], info: _SentenceInfo
+    ) -> tuple[int, int] | None:
+        """Check who the subject is; name-like subjects are flagged on the name itself."""
+        rule = compiled.rule
+        start, end = match.start(), match.end()
+        if rule.subject == "any":
+            return start, end
+        context = self._context
+        clause_from = info.clause_start(start)
+        if rule.subject in ("name_like", "name_artifact"):
+            return context.name_like_subject(
+                text, clause_from, start, artifact=rule.subject == "name_artifact"
+            )
+        if rule.subject == "clause_person":
+            kind = context.clause_subject(text, clause_from, start)
+            return (start, end) if kind in ("person", "self") else None
+        subject_text = match.groupdict().get("subj")
+        if subject_text is not None:
+            kind = context.classify_phrase(subject_text)
+        else:
+            kind = context.subject_before(text, clause_from, start)
+        if rule.subject == "person" and kind not in ("person", "self"):
+            return None
+        if rule.subject == "other_person" and kind != "person":
+            return None
+        if rule.subject == "not_system" and kind == "system":
+            return None
+        return start, end
+
+    def _context_allows(
+        self, text: str, compiled: _CompiledRule, match: re.Match[str], info: _SentenceInfo
     ) -> bool:
-        """Stage two: keep a trigger only when its context says it is blame."""
+        """Apply the quote, mention, rejection, exception and per-rule filters."""
         rule = compiled.rule
         start, end = match.start(), match.end()
         context = self._context
@@ -350,24 +395,9 @@ class Coach:
             return False
         if "negated" in filters and not context.is_negated(text, clause_from, start):
             return False
-        if "obligation" in filters and not context.has_obligation_before(text, clause_from, start):
-            return False
-        if rule.subject != "any":
-            subject_text = match.groupdict().get("subj")
-            if rule.subject == "clause_person":
-                kind = context.clause_subject(text, clause_from, start)
-                return kind in ("person", "self")
-            if subject_text is not None:
-                kind = context.classify_phrase(subject_text)
-            else:
-                kind = context.subject_before(text, clause_from, start)
-            if rule.subject == "person" and kind not in ("person", "self"):
-                return False
-            if rule.subject == "other_person" and kind != "person":
-                return False
-            if rule.subject == "not_system" and kind == "system":
-                return False
-        return True
+        return "obligation" not in filters or context.has_obligation_before(
+            text, clause_from, start
+        )
 
     def _person_findings(
         self,
@@ -413,6 +443,35 @@ class Coach:
                     index += 1
             if blamed:
                 result.append(_finding(rule, name_start, name_end_core, text))
+        return result
+
+    def _unlisted_person_findings(
+        self,
+        text: str,
+        findings: list[Finding],
+        sentence_at: Callable[[int], _SentenceInfo],
+    ) -> list[Finding]:
+        """Without a participant list, flag a name-like subject of a blame finding."""
+        faults = self._compiled.person_faults
+        if not faults:
+            return []
+        rules = self._compiled.rules_by_id
+        result: list[Finding] = []
+        for finding in findings:
+            rule = rules.get(finding.rule_id)
+            if finding.category not in _CHAIN_CATEGORIES or rule is None:
+                continue
+            if rule.subject not in ("person", "not_system", "other_person", "clause_person"):
+                continue
+            info = sentence_at(finding.start)
+            span = self._context.name_like_head(
+                text,
+                info.clause_start(finding.start),
+                finding.start,
+                first=rule.subject == "clause_person",
+            )
+            if span is not None:
+                result.append(_finding(faults[0].rule, span[0], span[1], text))
         return result
 
     def _is_subject_of(self, text: str, name_end: int, predicate_start: int) -> bool:

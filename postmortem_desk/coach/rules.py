@@ -15,7 +15,9 @@ from typing import Any, Final, Literal
 from postmortem_desk.coach.model import CATEGORIES
 from postmortem_desk.paths import resource_dir
 
-Subject = Literal["any", "person", "not_system", "other_person", "clause_person"]
+Subject = Literal[
+    "any", "person", "not_system", "other_person", "clause_person", "name_like", "name_artifact"
+]
 RuleKind = Literal["lexical", "person_fault"]
 
 SUBJECTS: Final[tuple[str, ...]] = (
@@ -24,6 +26,8 @@ SUBJECTS: Final[tuple[str, ...]] = (
     "not_system",
     "other_person",
     "clause_person",
+    "name_like",
+    "name_artifact",
 )
 KINDS: Final[tuple[str, ...]] = ("lexical", "person_fault")
 FILTERS: Final[frozenset[str]] = frozenset(

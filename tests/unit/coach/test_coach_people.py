@@ -15,11 +15,29 @@ def test_names_make_a_person_the_cause() -> None:
     assert coach.check("The deploy bot restarted the node.") == []
 
 
-def test_unknown_names_are_not_guessed() -> None:
-    # Without participants the coach does not guess that a capitalised word is a person.
-    assert [f.category for f in Coach().check("Dana broke prod.")] == []
-    assert [f.category for f in Coach(names=["Dana"]).check("Dana broke prod.")] == [
-        "naming_person"
+def test_unlisted_names_fall_back_to_strong_fault_verbs_only() -> None:
+    coach = Coach()
+    assert [f.matched for f in coach.check("Alice broke prod.")] == ["Alice"]
+    assert [f.matched for f in coach.check("Bob's change took the site down.")] == ["Bob"]
+    for text in (
+        "Checkout broke after the deploy.",
+        "Kubernetes broke networking.",
+        "Friday's deploy took the site down.",
+        "The Redis failover took the API down.",
+        "Search took the cluster down.",
+    ):
+        assert coach.check(text) == [], text
+    # Without a participant list, a capitalised unknown word before a blame cue is taken for
+    # a person; with a list, only the listed names are.
+    assert {f.category for f in coach.check("Ravi should have checked the lag.")} == {
+        "naming_person",
+        "counterfactual",
+    }
+    assert coach.check("Nomad failed to schedule the job.") == []
+    listed = coach.with_names(["Dana"])
+    assert next(f.matched for f in listed.check("Dana restarted the wrong node.")) == "Dana"
+    assert [f.category for f in listed.check("Ravi should have checked the lag.")] == [
+        "counterfactual"
     ]
 
 
