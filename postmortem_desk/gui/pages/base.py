@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from postmortem_desk.domain.enums import MeetingStep
@@ -35,6 +36,29 @@ class StepPage(QWidget):
         self.text_editors.append(editor)
         self.text_editor_registered.emit(editor)
         return editor
+
+    def add_new(self) -> bool:
+        """Add the page's main kind of item on Ctrl+N; return False when the page has none."""
+        return False
+
+    def event(self, event: QEvent) -> bool:
+        """Claim Ctrl+N inside pages that add items, before the window's "new postmortem"."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.New)
+            and type(self).add_new is not StepPage.add_new
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Run ``add_new`` on Ctrl+N."""
+        if event.matches(QKeySequence.StandardKey.New) and self.add_new():
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def refresh(self) -> None:
         """Redraw from ``self.controller.bundle``; pages override this."""

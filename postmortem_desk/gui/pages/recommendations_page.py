@@ -84,9 +84,6 @@ class RecommendationsPage(StepPage):
         self.ui.factorsList.itemActivated.connect(self._on_factors_list_item_activated)
         self.ui.parkingToActionButton.clicked.connect(self._on_parking_to_action_clicked)
         self.ui.parkingList.itemActivated.connect(self._on_parking_to_action_clicked)
-        add_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
-        add_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        add_shortcut.activated.connect(self.add_item)
         delete_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), table)
         delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_shortcut.activated.connect(self.delete_selected)
@@ -234,6 +231,11 @@ class RecommendationsPage(StepPage):
         self.ui.titleEdit.setFocus()
         self.ui.titleEdit.selectAll()
         return new_id
+
+    def add_new(self) -> bool:
+        """Add an action item on Ctrl+N."""
+        QTimer.singleShot(0, self.add_item)
+        return True
 
     def delete_selected(self) -> None:
         """Delete the selected action item (undoable)."""

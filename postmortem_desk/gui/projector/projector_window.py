@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from postmortem_desk import APP_NAME
 from postmortem_desk.domain.enums import MeetingStep
@@ -148,6 +156,7 @@ class ProjectorWindow(QWidget):
         }
         self.view_stack = QStackedWidget(self.content)
         for view in self.views.values():
+            view.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
             self.view_stack.addWidget(view)
         layout.addWidget(self.view_stack, 1)
         self.footer = label(role="muted")

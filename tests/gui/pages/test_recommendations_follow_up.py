@@ -172,3 +172,17 @@ def test_finish_meeting_with_gaps_needs_a_reason(
     postmortem = services.postmortems.get(demo_id)
     assert postmortem.status == PostmortemStatus.MEETING_HELD
     assert postmortem.finish_override_reason == "Owner sets the review date on Friday"
+
+
+def test_ctrl_n_in_recommendations_adds_an_action_not_a_postmortem(
+    qtbot,
+    main_window: MainWindow,
+    services: Services,
+    demo_id: PostmortemId,  # type: ignore[no-untyped-def]
+) -> None:
+    page = _open(main_window, demo_id, MeetingStep.RECOMMENDATIONS)
+    before = len(services.actions.list_for(demo_id))
+    page.ui.tableView.setFocus()
+    qtbot.keyClick(page.ui.tableView, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(services.actions.list_for(demo_id)) == before + 1)
+    assert len(services.postmortems.list_summaries()) == 1
