@@ -13,6 +13,8 @@ from postmortem_desk.paths import database_path
 from postmortem_desk.storage.database import Database, open_database
 from postmortem_desk.storage.errors import StorageError
 
+REMINDER_DELAY_MS = 1500
+
 
 def _application() -> QApplication:
     existing = QApplication.instance()
@@ -56,7 +58,7 @@ def run_gui(args: argparse.Namespace) -> int:
             window.library_page.refresh()
             window.open_postmortem(demo_id)
         window.show()
-        window.start_reminders()
+        QTimer.singleShot(REMINDER_DELAY_MS, window.start_reminders)
         if args.quit_when_ready:
             QTimer.singleShot(0, app.quit)
         return int(app.exec())

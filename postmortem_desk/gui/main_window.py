@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
@@ -27,12 +29,13 @@ from postmortem_desk.gui.controller import PostmortemController
 from postmortem_desk.gui.icons import app_icon
 from postmortem_desk.gui.library.library_page import LibraryPage
 from postmortem_desk.gui.meeting.meeting_view import MeetingView
-from postmortem_desk.gui.projector.projector_window import ProjectorWindow
-from postmortem_desk.gui.projector.theme import PALETTES
-from postmortem_desk.gui.tracker.reminder_banner import ReminderBanner, ReminderScheduler
-from postmortem_desk.gui.tracker.tracker_window import TrackerWindow
 from postmortem_desk.gui.undo import CallCommand
 from postmortem_desk.services.registry import Services
+
+if TYPE_CHECKING:
+    from postmortem_desk.gui.projector.projector_window import ProjectorWindow
+    from postmortem_desk.gui.tracker.reminder_banner import ReminderBanner, ReminderScheduler
+    from postmortem_desk.gui.tracker.tracker_window import TrackerWindow
 
 UNDO_BANNER_MS = 8000
 
@@ -95,9 +98,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(central)
         self.library_page = LibraryPage(services, self.relay, self.library_undo, self.stack)
         self.stack.addWidget(self.library_page)
-        self.reminder_banner = ReminderBanner(services.tracker, self.library_page)
-        self.reminder_banner.tracker_requested.connect(self.open_tracker)
-        self.library_page.ui.pageLayout.insertWidget(0, self.reminder_banner)
+        self.reminder_banner: ReminderBanner | None = None
+        self.reminders: ReminderScheduler | None = None
         layout.addWidget(self.stack, 1)
         self.undo_banner = UndoBanner(central)
         banner_row = QHBoxLayout()
@@ -187,6 +189,9 @@ class MainWindow(QMainWindow):
                 "Open a postmortem first; the projector shows its meeting.", 5000
             )
             return None
+        from postmortem_desk.gui.projector.projector_window import ProjectorWindow
+        from postmortem_desk.gui.projector.theme import PALETTES
+
         if self.projector is None:
             palette = PALETTES["light" if self.theme_action.isChecked() else "dark"]
             self.projector = ProjectorWindow(self.controller, self, palette=palette)
@@ -200,6 +205,8 @@ class MainWindow(QMainWindow):
 
     def open_tracker(self) -> TrackerWindow:
         """Show every action item across postmortems, and the postmortem debt."""
+        from postmortem_desk.gui.tracker.tracker_window import TrackerWindow
+
         if self.tracker_window is None:
             self.tracker_window = TrackerWindow(self.services.tracker, self.relay, self)
             self.tracker_window.postmortem_requested.connect(self._on_tracker_postmortem_requested)
@@ -214,6 +221,13 @@ class MainWindow(QMainWindow):
 
     def start_reminders(self) -> ReminderScheduler:
         """Check for due action items now and once a day (tray message or in-app banner)."""
+        from postmortem_desk.gui.tracker.reminder_banner import ReminderBanner, ReminderScheduler
+
+        if self.reminders is not None:
+            return self.reminders
+        self.reminder_banner = ReminderBanner(self.services.tracker, self.library_page)
+        self.reminder_banner.tracker_requested.connect(self.open_tracker)
+        self.library_page.ui.pageLayout.insertWidget(0, self.reminder_banner)
         tray = (
             QSystemTrayIcon(app_icon(), self) if QSystemTrayIcon.isSystemTrayAvailable() else None
         )
@@ -260,6 +274,8 @@ class MainWindow(QMainWindow):
             self.projector.set_anonymised(checked)
 
     def _on_theme_action_toggled(self, checked: bool) -> None:
+        from postmortem_desk.gui.projector.theme import PALETTES
+
         if self.projector is not None:
             self.projector.set_palette(PALETTES["light" if checked else "dark"])
 

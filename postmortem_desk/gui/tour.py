@@ -150,10 +150,15 @@ class Tour:
             (a.due_date for a in self.services.actions.list_for(self.demo_id) if a.due_date),
             default=demo.created_at.date(),
         ) - timedelta(days=1)
-        self.window.reminder_banner.show_reminders(
-            self.services.tracker.due_reminders(today=day_before)
-        )
+        self.window.start_reminders()
+        banner = self.window.reminder_banner
+        assert banner is not None
+        banner.show_reminders(self.services.tracker.due_reminders(today=day_before))
         return self.library(LAPTOP)
+
+    def _hide_reminders(self) -> None:
+        if self.window.reminder_banner is not None:
+            self.window.reminder_banner.hide()
 
     def _tracker_shots(self) -> list[Shot]:
         def hide_tracker() -> None:
@@ -170,7 +175,7 @@ class Tour:
             Shot(
                 f"library-reminders-{size_suffix(LAPTOP)}",
                 self.reminders,
-                cleanup=self.window.reminder_banner.hide,
+                cleanup=self._hide_reminders,
             ),
         ]
 

@@ -13,7 +13,7 @@ from postmortem_desk.storage.backup import make_backup
 from postmortem_desk.storage.engine import make_engine
 from postmortem_desk.storage.errors import StorageError
 from postmortem_desk.storage.lock import DatabaseLock
-from postmortem_desk.storage.migrate import head_revision, known_revisions, upgrade_to_head
+from postmortem_desk.storage.schema_version import HEAD_REVISION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -105,6 +105,10 @@ def open_database(path: Path, *, lock: bool = True) -> Database:
     path = path.expanduser().resolve()
     _check_location(path)
     revision = _inspect_existing(path) if path.exists() and path.stat().st_size > 0 else None
+    if revision == HEAD_REVISION:
+        return _open_current(path, lock=lock)
+    from postmortem_desk.storage.migrate import head_revision, known_revisions, upgrade_to_head
+
     if revision is not None and revision not in known_revisions():
         raise StorageError(
             f"{path} was written by a newer version of Postmortem Desk (schema {revision}). "
@@ -123,3 +127,11 @@ def open_database(path: Path, *, lock: bool = True) -> Database:
             database_lock.release()
         raise
     return Database(path=path, engine=engine, lock=database_lock)
+
+
+def _open_current(path: Path, *, lock: bool) -> Database:
+    """Open a file already at the head revision: lock it and connect, no migration to run."""
+    database_lock = DatabaseLock(path) if lock else None
+    if database_lock is not None:
+        database_lock.acquire()
+    return Database(path=path, engine=make_engine(path), lock=database_lock)

@@ -170,3 +170,25 @@ def test_back_returns_to_the_library(main_window: MainWindow, demo_id: Postmorte
     assert view is not None
     view.back_button.click()
     assert main_window.stack.currentWidget() is main_window.library_page
+
+
+def test_library_model_passes_the_model_tester_and_sorts(
+    qtmodeltester,
+    services: Services,
+    demo_id: PostmortemId,  # type: ignore[no-untyped-def]
+) -> None:
+    from postmortem_desk.gui.library.library_model import LibraryFilterModel, LibraryModel
+
+    services.postmortems.create(title="Alpha incident", severity=Severity.SEV3)
+    services.postmortems.create(title="Zulu incident", severity=Severity.SEV4)
+    model = LibraryModel()
+    model.set_summaries(services.postmortems.list_summaries())
+    qtmodeltester.check(model)
+    proxy = LibraryFilterModel()
+    proxy.setSourceModel(model)
+    proxy.sort(1, Qt.SortOrder.AscendingOrder)
+    titles = [proxy.index(row, 1).data() for row in range(proxy.rowCount())]
+    assert titles[0] == "Alpha incident"
+    assert titles[-1] == "Zulu incident"
+    model.set_summaries(services.postmortems.list_summaries())
+    assert proxy.index(0, 1).data() == "Alpha incident"
