@@ -353,10 +353,16 @@ class Context:
         if _noun_in(lowered, self._lexicon.affected_nouns):
             return "system"
         if _noun_in(lowered, self._lexicon.ambiguous_nouns):
-            # "the Postgres operator", "the cluster manager": a system that shares a role's name.
-            if previous and (
-                _noun_in(previous.lower(), self._lexicon.system_nouns)
-                or (previous[:1].isupper() and previous.lower() not in _DETERMINERS)
+            # "the Postgres operator", "the cluster manager": a system that shares a role's name;
+            # "the release manager", "the incident owner": a role.
+            modifier = previous.lower()
+            if previous and modifier not in _ROLE_MODIFIERS and (
+                _noun_in(modifier, self._lexicon.system_nouns)
+                or (
+                    previous[:1].isupper()
+                    and modifier not in _DETERMINERS
+                    and head_index > 1
+                )
             ):
                 return "system"
             return "person"
@@ -465,6 +471,14 @@ class Context:
         return not tokens or tokens[-1].lower() in _INTERROGATIVE_LEAD
 
 
+# Words that make "manager", "owner" or "lead" a person's role rather than a component.
+_ROLE_MODIFIERS: Final[frozenset[str]] = frozenset(
+    {
+        "release", "incident", "product", "engineering", "program", "project", "delivery",
+        "change", "account", "service", "code", "support", "qa", "test", "team", "tech",
+        "technical", "site", "shift", "escalation", "duty", "rotation", "business", "data",
+    }
+)  # fmt: skip
 _DETERMINERS: Final[frozenset[str]] = frozenset(
     {"the", "a", "an", "our", "their", "his", "her", "my", "your", "this", "that", "one", "every"}
 )
