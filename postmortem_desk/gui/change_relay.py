@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from postmortem_desk.services.base import Change, ChangeBus
+from postmortem_desk.services.changes import Change, ChangeBus
 
 
 class ChangeRelay(QObject):

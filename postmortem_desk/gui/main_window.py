@@ -25,17 +25,16 @@ from postmortem_desk import APP_NAME, __version__
 from postmortem_desk.domain.enums import Severity
 from postmortem_desk.domain.errors import UserFacingError
 from postmortem_desk.gui.change_relay import ChangeRelay
-from postmortem_desk.gui.controller import PostmortemController
 from postmortem_desk.gui.icons import app_icon
-from postmortem_desk.gui.library.library_page import LibraryPage
-from postmortem_desk.gui.meeting.meeting_view import MeetingView
 from postmortem_desk.gui.undo import CallCommand
-from postmortem_desk.services.registry import Services
 
 if TYPE_CHECKING:
+    from postmortem_desk.gui.controller import PostmortemController
+    from postmortem_desk.gui.meeting.meeting_view import MeetingView
     from postmortem_desk.gui.projector.projector_window import ProjectorWindow
     from postmortem_desk.gui.tracker.reminder_banner import ReminderBanner, ReminderScheduler
     from postmortem_desk.gui.tracker.tracker_window import TrackerWindow
+    from postmortem_desk.services.registry import Services
 
 UNDO_BANNER_MS = 8000
 
@@ -74,12 +73,11 @@ class MainWindow(QMainWindow):
     """
 
     postmortem_opened = Signal(int)
+    attached = Signal()
 
-    def __init__(self, services: Services, *, database_label: str = "") -> None:
+    def __init__(self, services: Services | None = None, *, database_label: str = "") -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.services = services
-        self.relay = ChangeRelay(services.bus, self)
         self.controller: PostmortemController | None = None
         self.projector: ProjectorWindow | None = None
         self.tracker_window: TrackerWindow | None = None
@@ -96,8 +94,11 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.stack = QStackedWidget(central)
-        self.library_page = LibraryPage(services, self.relay, self.library_undo, self.stack)
-        self.stack.addWidget(self.library_page)
+        self.loading_label = QLabel("Opening the library…", self.stack)
+        self.loading_label.setObjectName("loadingLabel")
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading_label.setProperty("role", "muted")
+        self.stack.addWidget(self.loading_label)
         self.reminder_banner: ReminderBanner | None = None
         self.reminders: ReminderScheduler | None = None
         layout.addWidget(self.stack, 1)
@@ -107,16 +108,37 @@ class MainWindow(QMainWindow):
         banner_row.addWidget(self.undo_banner)
         layout.addLayout(banner_row)
         self.setCentralWidget(central)
-        if database_label:
-            self.statusBar().showMessage(database_label)
-
-        self.library_page.open_requested.connect(self.open_postmortem)
-        self.library_page.new_requested.connect(self._on_new_requested)
         self._library_undo_index = 0
         self.library_undo.indexChanged.connect(self._on_library_undo_index_changed)
         self.undo_banner.undo_button.clicked.connect(self.undo_group.undo)
         self._build_menus()
         self._restore_geometry()
+        if services is not None:
+            self.attach(services, database_label=database_label)
+
+    def attach(self, services: Services, *, database_label: str = "") -> None:
+        """Connect the window to an open library: the window can show before the database opens."""
+        from postmortem_desk.gui.library.library_page import LibraryPage
+
+        self.services = services
+        self.relay = ChangeRelay(services.bus, self)
+        self.library_page = LibraryPage(services, self.relay, self.library_undo, self.stack)
+        self.stack.addWidget(self.library_page)
+        self.stack.setCurrentWidget(self.library_page)
+        self.stack.removeWidget(self.loading_label)
+        self.loading_label.deleteLater()
+        self.library_page.open_requested.connect(self.open_postmortem)
+        self.library_page.new_requested.connect(self._on_new_requested)
+        for action in (self.new_action, self.library_action, self.tracker_action):
+            action.setEnabled(True)
+        if database_label:
+            self.statusBar().showMessage(database_label)
+        self.attached.emit()
+
+    @property
+    def is_attached(self) -> bool:
+        """Tell whether the library is open."""
+        return hasattr(self, "services")
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -128,6 +150,8 @@ class MainWindow(QMainWindow):
         self.library_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.library_action.triggered.connect(self.show_library)
         file_menu.addAction(self.library_action)
+        self.new_action.setEnabled(False)
+        self.library_action.setEnabled(False)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
@@ -156,6 +180,7 @@ class MainWindow(QMainWindow):
         self.tracker_action = QAction("&Action items across postmortems", self)
         self.tracker_action.setShortcut(QKeySequence("Ctrl+T"))
         self.tracker_action.triggered.connect(self.open_tracker)
+        self.tracker_action.setEnabled(False)
         self.view_menu.addAction(self.tracker_action)
         self.view_menu.addSeparator()
         self.blank_action = QAction("&Blank the projector", self)
@@ -296,6 +321,8 @@ class MainWindow(QMainWindow):
 
     def show_library(self) -> None:
         """Leave the meeting and show the library."""
+        if not self.is_attached:
+            return
         self.stack.setCurrentWidget(self.library_page)
         self.undo_group.setActiveStack(self.library_undo)
         self.setWindowTitle(APP_NAME)
@@ -303,6 +330,9 @@ class MainWindow(QMainWindow):
 
     def open_postmortem(self, postmortem_id: int) -> None:
         """Open a postmortem's meeting at the step where it was left."""
+        from postmortem_desk.gui.controller import PostmortemController
+        from postmortem_desk.gui.meeting.meeting_view import MeetingView
+
         try:
             controller = PostmortemController(self.services, self.relay, postmortem_id, parent=self)
         except UserFacingError as error:
@@ -372,12 +402,14 @@ class MainWindow(QMainWindow):
         self.open_postmortem(postmortem_id)
 
     def _on_find_triggered(self) -> None:
-        if self.stack.currentWidget() is self.library_page:
+        if self.is_attached and self.stack.currentWidget() is self.library_page:
             self.library_page.focus_search()
 
     def _on_library_undo_index_changed(self, index: int) -> None:
         grew = index > self._library_undo_index
         self._library_undo_index = index
+        if not self.is_attached:
+            return
         text = self.library_undo.undoText()
         if grew and text and self.stack.currentWidget() is self.library_page:
             self.undo_banner.announce(f"{text} — done.")
@@ -394,5 +426,6 @@ class MainWindow(QMainWindow):
         """Remember the window's geometry and stop the meeting's controller."""
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         self._close_meeting()
-        self.relay.detach()
+        if self.is_attached:
+            self.relay.detach()
         super().closeEvent(event)
