@@ -103,6 +103,13 @@ class Tour:
             for step in MeetingStep:
                 name = f"step-{step.number}-{step.value.replace('_', '-')}-{size_suffix(size)}"
                 shots.append(Shot(name, partial(self.step, step, size)))
+        shots.append(
+            Shot(
+                f"step-3-review-language-coach-{size_suffix(LAPTOP)}",
+                self.review_with_coach,
+                cleanup=self._close_coach,
+            )
+        )
         shots.extend(self._projector_shots())
         shots.extend(self._tracker_shots())
         shots.extend(self._dialog_shots())
@@ -110,6 +117,25 @@ class Tour:
             module = importlib.import_module(module_name)
             shots.extend(module.tour_shots(self))
         return shots
+
+    def review_with_coach(self) -> QWidget:
+        """Show the review step on the chat line the coach flags, with the coach panel open."""
+        window = self.step(MeetingStep.REVIEW, LAPTOP)
+        controller = self.window.controller
+        view = self.window.meeting_view
+        assert controller is not None
+        assert view is not None
+        flagged = next((e for e in controller.bundle.events if "should have" in e.text), None)
+        if flagged is not None:
+            controller.set_current_event(flagged.id or 0)
+        view.coach_button.setChecked(True)
+        for _ in range(10):
+            settle()
+        return window
+
+    def _close_coach(self) -> None:
+        if self.window.meeting_view is not None:
+            self.window.meeting_view.coach_button.setChecked(False)
 
     def projector(self, step: MeetingStep, size: QSize, theme: str = "dark") -> QWidget:
         """Show the projector for one step of the demo at ``size``."""

@@ -338,7 +338,7 @@ def _add_notes(services: Services, pm_id: PostmortemId) -> None:
         (LessonKind.WENT_POORLY, "Paging the Orders on-call waited until the pool alert fired"),
         (
             LessonKind.WENT_POORLY,
-            "Obviously the migration was never tried on a production-sized table",
+            "Any competent engineer would have tried the migration on a production-sized copy",
         ),
         (LessonKind.GOT_LUCKY, "The incident started after the lunchtime peak"),
         (LessonKind.GOT_LUCKY, "Held payments were retried automatically, so none were lost"),

@@ -18,6 +18,7 @@ from postmortem_desk.services.timeline import TimelineService
 from postmortem_desk.services.whys import WhyService
 
 if TYPE_CHECKING:
+    from postmortem_desk.services.coaching import CoachingService
     from postmortem_desk.services.publishing import PublishingService
     from postmortem_desk.services.timeline_import import ImportService
     from postmortem_desk.services.tracker import TrackerService
@@ -46,6 +47,13 @@ class Services:
     def for_engine(cls, engine: Engine) -> Services:
         """Build every service over ``engine``."""
         return cls(Store(engine), ChangeBus())
+
+    @cached_property
+    def coaching(self) -> CoachingService:
+        """Return the language coach service."""
+        from postmortem_desk.services.coaching import CoachingService
+
+        return CoachingService()
 
     @cached_property
     def imports(self) -> ImportService:

@@ -168,8 +168,19 @@ class CoachFindingsPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(True)
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.view.setColumnHidden(0, True)
+        self.view.setColumnHidden(3, True)
+        self.view.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.view.activated.connect(self._on_view_activated)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("coachFindingDetail")
+        self.detail.setAccessibleName("Why it matters and what to write instead")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setProperty("role", "hint")
         self.go_button = QPushButton("Go to text", self)
         self.go_button.setObjectName("coachGoToButton")
         self.go_button.setAccessibleName("Go to the flagged text")
@@ -184,9 +195,11 @@ class CoachFindingsPanel(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.view, 2)
+        layout.addWidget(self.detail, 1, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(buttons)
         self.model.modelReset.connect(self._on_model_model_reset)
+        self.view.selectionModel().currentRowChanged.connect(self._on_view_current_row_changed)
         self._on_model_model_reset()
 
     def register(self, support: CoachEditorSupport, label: str) -> None:
@@ -216,6 +229,25 @@ class CoachFindingsPanel(QWidget):
         has_rows = count > 0
         self.go_button.setEnabled(has_rows)
         self.ignore_button.setEnabled(has_rows)
+        if has_rows:
+            self.view.selectRow(0)
+        self._show_detail()
+
+    def _on_view_current_row_changed(self) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            self.detail.setText(
+                "Wording that blames people shows up here as you type, with a blameless way "
+                "to say it. Only you see this panel."
+            )
+            return
+        self.detail.setText(
+            f"In {row.label}: “{row.finding.matched}”\n\n{row.finding.message}\n\n"
+            f"Try: {row.finding.suggestion}"
+        )
 
     def _on_view_activated(self, index: QModelIndex) -> None:
         row = self.model.row_at(index.row())

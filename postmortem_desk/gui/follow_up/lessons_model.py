@@ -7,7 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from postmortem_desk.coach import Coach, Finding
 from postmortem_desk.domain.models import LessonLearned
+from postmortem_desk.gui.recommendations.action_model import status_dot
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 20
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -20,13 +22,27 @@ class LessonsModel(QAbstractListModel):
     def __init__(self, on_text_edited: TextEdited) -> None:
         super().__init__()
         self._lessons: list[LessonLearned] = []
+        self._findings: list[list[Finding]] = []
         self._on_text_edited = on_text_edited
 
-    def set_lessons(self, lessons: list[LessonLearned]) -> None:
-        """Replace the rows."""
+    def set_lessons(
+        self,
+        lessons: list[LessonLearned],
+        coach: Coach | None = None,
+        ignored: frozenset[str] = frozenset(),
+    ) -> None:
+        """Replace the rows; with a coach, lessons worded as blame are marked."""
         self.beginResetModel()
         self._lessons = list(lessons)
+        self._findings = [
+            [f for f in coach.check(lesson.text) if f.key not in ignored] if coach else []
+            for lesson in self._lessons
+        ]
         self.endResetModel()
+
+    def findings_at(self, row: int) -> list[Finding]:
+        """Return the coach's findings for one lesson."""
+        return self._findings[row] if 0 <= row < len(self._findings) else []
 
     def lesson_at(self, row: int) -> LessonLearned:
         """Return the lesson of ``row``."""
@@ -43,8 +59,14 @@ class LessonsModel(QAbstractListModel):
         lesson = self._lessons[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return lesson.text
+        findings = self._findings[index.row()] if index.row() < len(self._findings) else []
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{lesson.text}\n(F2 edits, Delete removes)"
+            advice = "".join(
+                f"\n\n“{f.matched}”: {f.message}\nTry: {f.suggestion}" for f in findings
+            )
+            return f"{lesson.text}\n(F2 edits, Delete removes){advice}"
+        if role == Qt.ItemDataRole.DecorationRole and findings:
+            return status_dot("warning")
         if role == ID_ROLE:
             return lesson.id
         return None

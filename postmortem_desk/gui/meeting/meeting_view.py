@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from postmortem_desk.domain.enums import MeetingStep
 from postmortem_desk.domain.meeting_clock import actual_minutes
+from postmortem_desk.gui.coach.findings_panel import CoachFindingsPanel
+from postmortem_desk.gui.coach.hub import CoachHub, editor_label
 from postmortem_desk.gui.controller import PostmortemController
 from postmortem_desk.gui.dialogs.parking_lot_dialog import ParkingLotDialog
 from postmortem_desk.gui.meeting.step_rail import StepRail
@@ -27,6 +30,7 @@ from postmortem_desk.gui.pages.base import StepPage
 from postmortem_desk.gui.widgets.severity import SeverityBadge
 from postmortem_desk.services.step_status import step_completion
 
+COACH_PANEL_WIDTH = 360
 STEP_SUBTITLES = {
     MeetingStep.PREPARE: "Facts, evidence and attendees, before the room gathers.",
     MeetingStep.ROLES: "Who does what in this meeting, and the ground rules we read aloud.",
@@ -42,11 +46,9 @@ class MeetingView(QWidget):
 
     Signals:
         back_requested(): the user wants the library again.
-        editor_registered(QWidget): a page declared a free-text editor for the coach.
     """
 
     back_requested = Signal()
-    editor_registered = Signal(QWidget)
 
     def __init__(
         self,
@@ -125,9 +127,19 @@ class MeetingView(QWidget):
         self.subtitle_label = QLabel(header)
         self.subtitle_label.setObjectName("stepSubtitle")
         self.subtitle_label.setProperty("role", "muted")
+        for label in (self.step_label, self.subtitle_label):
+            label.setMinimumWidth(200)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         titles.addWidget(self.step_label)
         titles.addWidget(self.subtitle_label)
         header_layout.addLayout(titles, 1)
+        self.coach_button = QPushButton(header)
+        self.coach_button.setObjectName("coachPanelButton")
+        self.coach_button.setAccessibleName("Show or hide the language coach (only you see it)")
+        self.coach_button.setToolTip("Wording that blames people, with blameless rewrites (Ctrl+K)")
+        self.coach_button.setCheckable(True)
+        header_layout.addWidget(self.coach_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        header_layout.addSpacing(16)
         self.timer_widget = StepTimerWidget(header)
         self.timer_widget.setObjectName("stepTimer")
         header_layout.addWidget(self.timer_widget, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -139,11 +151,28 @@ class MeetingView(QWidget):
         factory = page_factory or page_types().__getitem__
         for step in MeetingStep:
             page = factory(step)(controller, self.pages)
-            page.text_editor_registered.connect(self.editor_registered)
             self.pages.addWidget(page)
             self.page_by_step[step] = page
         main.addWidget(self.pages, 1)
+        self.coach_panel = CoachFindingsPanel(self)
+        self.coach_panel.setVisible(False)
+        self.coach_panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.coach_panel.setStyleSheet(
+            "#coachFindingsPanel { background: #FFFFFF; border-left: 1px solid #C5CBD8; }"
+        )
+        panel_layout = self.coach_panel.layout()
+        if panel_layout is not None:
+            panel_layout.setContentsMargins(16, 14, 16, 14)
         root.addLayout(main, 1)
+        self.coach_hub = CoachHub(controller, self)
+        for page in self.page_by_step.values():
+            for editor in page.text_editors:
+                self.coach_hub.attach(editor)
+            page.text_editor_registered.connect(self._on_page_text_editor_registered)
+        self.coach_button.toggled.connect(self._on_coach_button_toggled)
+        self.coach_panel.model.modelReset.connect(self._update_coach_button)
+        coach_shortcut = QShortcut(QKeySequence("Ctrl+K"), self)
+        coach_shortcut.activated.connect(self.coach_button.toggle)
 
         self.rail.step_requested.connect(self._on_rail_step_requested)
         self.timer_widget.pause_toggled.connect(self._on_timer_pause_toggled)
@@ -192,8 +221,46 @@ class MeetingView(QWidget):
         if 0 <= index < len(steps):
             self.controller.go_to_step(steps[index])
 
+    def _on_page_text_editor_registered(self, editor: QWidget) -> None:
+        support = self.coach_hub.attach(editor)  # type: ignore[arg-type]
+        if self.current_page().text_editors and editor in self.current_page().text_editors:
+            self.coach_panel.register(support, editor_label(editor))
+
+    def _show_coach_findings(self, step: MeetingStep) -> None:
+        self.coach_panel.clear()
+        for editor in self.page_by_step[step].text_editors:
+            support = self.coach_hub.support_for(editor)
+            if support is not None:
+                self.coach_panel.register(support, editor_label(editor))
+        self._update_coach_button()
+
+    def _on_coach_button_toggled(self, checked: bool) -> None:
+        self._place_coach_panel()
+        self.coach_panel.setVisible(checked)
+        if checked:
+            self.coach_panel.raise_()
+
+    def _place_coach_panel(self) -> None:
+        """Lay the coach panel over the right edge of the page, as a drawer."""
+        area = self.pages.geometry()
+        width = min(COACH_PANEL_WIDTH, area.width() // 2)
+        self.coach_panel.setGeometry(area.right() - width + 1, area.top(), width, area.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep the coach drawer on the right edge."""
+        super().resizeEvent(event)
+        self._place_coach_panel()
+
+    def _update_coach_button(self) -> None:
+        count = self.coach_panel.model.rowCount()
+        self.coach_button.setText(f"Language coach ({count})" if count else "Language coach")
+        self.coach_button.setProperty("role", "warningButton" if count else "")
+        self.coach_button.style().unpolish(self.coach_button)
+        self.coach_button.style().polish(self.coach_button)
+
     def _show_step(self, step: MeetingStep) -> None:
         self.rail.set_current(step)
+        self._show_coach_findings(step)
         self.step_label.setText(f"{step.number}. {step.label}")
         self.subtitle_label.setText(STEP_SUBTITLES[step])
         page = self.page_by_step[step]

@@ -17,6 +17,7 @@ from postmortem_desk.gui.follow_up.lessons_model import ID_ROLE, LessonsModel
 from postmortem_desk.gui.forms.ui_follow_up_page import Ui_FollowUpPage
 from postmortem_desk.gui.pages.base import StepPage
 from postmortem_desk.gui.style import colour
+from postmortem_desk.services.coaching import people_of
 from postmortem_desk.services.step_status import finish_checklist
 
 ANSWERS: list[tuple[str, bool | None]] = [("Not asked yet", None), ("Yes", True), ("No", False)]
@@ -82,8 +83,10 @@ class FollowUpPage(StepPage):
         """Redraw lessons, feedback, the follow-up date, time per step and the status."""
         bundle = self.controller.bundle
         postmortem = bundle.postmortem
+        coach = self.controller.services.coaching.coach_for(people_of(bundle))
+        ignored = frozenset(bundle.ignored_findings)
         for kind, model in self.lesson_models.items():
-            model.set_lessons(bundle.lessons_of(kind))
+            model.set_lessons(bundle.lessons_of(kind), coach, ignored)
         self._populating = True
         try:
             self._set_answer(self.ui.learnedCombo, postmortem.feedback_learned_something)
