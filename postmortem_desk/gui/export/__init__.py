@@ -1,0 +1,1 @@
+"""Export a postmortem's report to a file, or publish it to Confluence, from the app."""
