@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -353,6 +355,7 @@ class PublishDialog(QDialog):
         label.setBuddy(buddy)
         label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         label.setMinimumHeight(buddy.sizeHint().height())
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         return label
 
     def _line_edit(self, name: str, accessible: str, placeholder: str) -> QLineEdit:
@@ -815,6 +818,11 @@ class PublishDialog(QDialog):
         if job is not None:
             self.publishing.resolve(job[0], overwrite=False)
             self.refresh_outbox()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Make room for the wrapped hints at the dialog's real width."""
+        super().showEvent(event)
+        self._grow_to_fit()
 
     def reject(self) -> None:
         """Close, unless work is running (its progress dialog owns Cancel)."""
