@@ -13,8 +13,8 @@ from keyring.backend import KeyringBackend
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "unit" / "export"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from export_gui_support import TOKEN  # noqa: E402
-from fake_confluence import FakeConfluence  # noqa: E402
+from export_gui_support import TOKEN
+from fake_confluence import FakeConfluence
 
 
 class MemoryKeyring(KeyringBackend):

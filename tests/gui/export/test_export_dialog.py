@@ -1,4 +1,4 @@
-"""Export a report through the app: the Follow-up buttons, File menu, the dialog, progress, Cancel."""
+"""Export a report through the app: Follow-up buttons, File menu, dialog, progress, Cancel."""
 
 from __future__ import annotations
 
