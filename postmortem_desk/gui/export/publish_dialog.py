@@ -297,7 +297,7 @@ class PublishDialog(QDialog):
         self.send_button.setObjectName("sendNowButton")
         self.send_button.setAccessibleName("Send every waiting publish now")
         self.send_button.setAutoDefault(False)
-        self.send_button.clicked.connect(self.send_now)
+        self.send_button.clicked.connect(self._on_send_button_clicked)
         self.retry_button = QPushButton("Re&try", self)
         self.retry_button.setObjectName("retryJobButton")
         self.retry_button.setAccessibleName("Try the selected publish again")
@@ -799,6 +799,9 @@ class PublishDialog(QDialog):
         self.retry_button.setEnabled(idle and status == "failed")
         self.overwrite_button.setEnabled(idle and status == "conflict")
         self.discard_button.setEnabled(idle and job is not None and status != "sending")
+
+    def _on_send_button_clicked(self) -> None:
+        self.send_now()
 
     def _on_retry_button_clicked(self) -> None:
         job = self.selected_job()
