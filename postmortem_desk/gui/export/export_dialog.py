@@ -195,6 +195,7 @@ class ExportDialog(QDialog):
             formats.addWidget(button, row, 0)
             formats.addWidget(self._hint(hint, page), row, 1)
         formats.setColumnStretch(1, 1)
+        formats.setColumnMinimumWidth(0, 210)
         layout.addLayout(formats)
         layout.addSpacing(12)
 
@@ -223,6 +224,7 @@ class ExportDialog(QDialog):
             audience.addWidget(button, row, 0)
             audience.addWidget(self._hint(hint, page), row, 1)
         audience.setColumnStretch(1, 1)
+        audience.setColumnMinimumWidth(0, 210)
         layout.addLayout(audience)
         layout.addSpacing(4)
         self.anonymise_check = QCheckBox(
