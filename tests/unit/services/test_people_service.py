@@ -121,3 +121,80 @@ def test_removing_a_person_removes_their_roles(
     ]
     with pytest.raises(NotFoundError):
         services.people.remove_participant(ada.id)
+
+
+def test_delete_and_restore_a_participant_keeps_the_id_and_roles(
+    services: Services, pm: Postmortem, changes: list[Change]
+) -> None:
+    """Bring a deleted person back with the same id, details, invitation and roles."""
+    assert pm.id is not None
+    ada = services.people.add_participant(pm.id, name="Ada", team="Analytics", handle="ada")
+    services.people.add_participant(pm.id, name="Grace")
+    assert ada.id is not None
+    services.people.update_participant(ada.id, invited=True)
+    services.people.assign_role(pm.id, participant_id=ada.id, role=RoleKind.OWNER)
+    services.people.assign_role(pm.id, participant_id=ada.id, role=RoleKind.NOTE_TAKER)
+    del changes[:]
+
+    snapshot = services.people.delete_participant(ada.id)
+    bundle = services.postmortems.load(pm.id)
+    assert bundle.participant_names() == ["Grace"]
+    assert bundle.roles == []
+    assert snapshot.roles == [RoleKind.OWNER, RoleKind.NOTE_TAKER]
+
+    restored = services.people.restore_participant(snapshot)
+    assert restored.id == ada.id
+    bundle = services.postmortems.load(pm.id)
+    back = next(p for p in bundle.participants if p.id == ada.id)
+    assert (back.name, back.team, back.handle, back.invited) == ("Ada", "Analytics", "ada", True)
+    assert set(bundle.roles_of(ada.id)) == {RoleKind.OWNER, RoleKind.NOTE_TAKER}
+    assert [(c.entity, c.kind, c.ids) for c in changes] == [
+        (Entity.PARTICIPANT, ChangeKind.DELETED, (ada.id,)),
+        (Entity.PARTICIPANT, ChangeKind.CREATED, (ada.id,)),
+        (Entity.ROLE, ChangeKind.UPDATED, (ada.id,)),
+    ]
+    with pytest.raises(NotFoundError):
+        services.people.delete_participant(999)
+
+
+def test_restore_refuses_a_participant_already_back_or_a_name_now_taken(
+    services: Services, pm: Postmortem
+) -> None:
+    """Refuse a second restore, a restore onto a name now taken and onto an id now taken."""
+    assert pm.id is not None
+    ada = services.people.add_participant(pm.id, name="Ada")
+    assert ada.id is not None
+    snapshot = services.people.delete_participant(ada.id)
+    services.people.restore_participant(snapshot)
+    with pytest.raises(ValidationError, match="Ada is already a participant"):
+        services.people.restore_participant(snapshot)
+
+    snapshot = services.people.delete_participant(ada.id)
+    services.people.add_participant(pm.id, name="Ada")
+    with pytest.raises(ValidationError, match="Ada is already a participant"):
+        services.people.restore_participant(snapshot)
+    assert services.postmortems.load(pm.id).participant_names() == ["Ada"]
+
+    newcomer = services.people.update_participant(snapshot.participant["id"], name="Grace")
+    assert newcomer.id == ada.id
+    with pytest.raises(ValidationError, match="Ada cannot be put back"):
+        services.people.restore_participant(snapshot)
+    assert services.postmortems.load(pm.id).participant_names() == ["Grace"]
+
+
+def test_role_holders_must_belong_to_the_postmortem(services: Services, pm: Postmortem) -> None:
+    """Refuse role holders from another postmortem or unknown ids and keep the old holders."""
+    other = services.postmortems.create(title="Other")
+    assert pm.id is not None
+    assert other.id is not None
+    ada = services.people.add_participant(pm.id, name="Ada")
+    stranger = services.people.add_participant(other.id, name="Stranger")
+    assert ada.id is not None
+    assert stranger.id is not None
+    services.people.set_role_holders(pm.id, role=RoleKind.OWNER, participant_ids=[ada.id])
+    for ids in ([ada.id, stranger.id], [999]):
+        with pytest.raises(ValidationError, match=r"Only participants of this postmortem .* owner"):
+            services.people.set_role_holders(pm.id, role=RoleKind.OWNER, participant_ids=ids)
+    bundle = services.postmortems.load(pm.id)
+    assert [p.id for p in bundle.people_in_role(RoleKind.OWNER)] == [ada.id]
+    assert services.postmortems.load(other.id).roles == []
