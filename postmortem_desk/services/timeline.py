@@ -237,3 +237,20 @@ class TimelineService(Service):
             session.delete(annotation)
         self._announce(Entity.ANNOTATION, ChangeKind.DELETED, event.postmortem_id, (annotation_id,))
         return annotation
+
+    def restore_annotation(self, annotation: EventAnnotation | dict[str, Any]) -> EventAnnotation:
+        """Put a deleted question or note back on its event with the same id."""
+        data = annotation.model_dump() if isinstance(annotation, EventAnnotation) else annotation
+        restored = EventAnnotation.model_validate(data)
+        if restored.id is None:
+            raise ValidationError("Only a question or note that was saved can be restored.")
+        with self.store.session() as session:
+            event = _require_event(session, restored.event_id)
+            if session.get(EventAnnotation, restored.id) is not None:
+                raise ValidationError(
+                    f"A question or note with id {restored.id} is already on the timeline."
+                )
+            session.add(restored)
+            touch(session, event.postmortem_id)
+        self._announce(Entity.ANNOTATION, ChangeKind.CREATED, event.postmortem_id, (restored.id,))
+        return restored

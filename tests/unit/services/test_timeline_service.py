@@ -186,3 +186,40 @@ def test_annotations_add_update_delete(services: Services, pm: Postmortem) -> No
     assert services.postmortems.load(pm.id).annotations == []
     with pytest.raises(NotFoundError):
         services.timeline.delete_annotation(question.id or 0)
+
+
+@pytest.mark.parametrize("as_dict", [False, True])
+def test_restore_annotation_keeps_its_id(
+    services: Services, pm: Postmortem, changes: list[Change], as_dict: bool
+) -> None:
+    """Put a deleted question back with the same id and text, from the row or its data."""
+    assert pm.id is not None
+    event = services.timeline.add_event(pm.id, occurred_at=T0, text="x")
+    assert event.id is not None
+    first = services.timeline.add_annotation(event.id, text="Why did the page wait?")
+    second = services.timeline.add_annotation(event.id, text="Noted", is_question=False)
+    deleted = services.timeline.delete_annotation(first.id or 0)
+    del changes[:]
+
+    restored = services.timeline.restore_annotation(deleted.model_dump() if as_dict else deleted)
+    assert restored.id == first.id
+    annotations = services.postmortems.load(pm.id).annotations
+    assert sorted((a.id or 0, a.text, a.is_question) for a in annotations) == [
+        (first.id or 0, "Why did the page wait?", True),
+        (second.id or 0, "Noted", False),
+    ]
+    assert changes[-1] == Change(Entity.ANNOTATION, ChangeKind.CREATED, pm.id, (first.id or 0,))
+    with pytest.raises(ValidationError, match="already on the timeline"):
+        services.timeline.restore_annotation(deleted)
+
+
+def test_restore_annotation_refuses_a_deleted_event(services: Services, pm: Postmortem) -> None:
+    """Refuse to put a note back on an event that is gone."""
+    assert pm.id is not None
+    event = services.timeline.add_event(pm.id, occurred_at=T0, text="x")
+    assert event.id is not None
+    note = services.timeline.add_annotation(event.id, text="Noted")
+    deleted = services.timeline.delete_annotation(note.id or 0)
+    services.timeline.delete_event(event.id)
+    with pytest.raises(NotFoundError):
+        services.timeline.restore_annotation(deleted)
