@@ -121,6 +121,7 @@ class NotesService(Service):
             if is_private is not None:
                 item.is_private = is_private
             session.add(item)
+            touch(session, item.postmortem_id)
         self._announce(Entity.PARKING, ChangeKind.UPDATED, item.postmortem_id, (item_id,))
         return item
 

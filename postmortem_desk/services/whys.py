@@ -120,6 +120,11 @@ class WhyService(Service):
         """Move a node (with its branch) under another parent at ``position``."""
         with self.store.session() as session:
             node = _require_node(session, node_id)
+            if (
+                parent_id is not None
+                and _require_node(session, parent_id).postmortem_id != node.postmortem_id
+            ):
+                raise ValidationError("A why can only answer a why of the same postmortem.")
             ancestor = parent_id
             while ancestor is not None:
                 if ancestor == node_id:

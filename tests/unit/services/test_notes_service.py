@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from postmortem_desk.domain.enums import EvidenceKind, LessonKind, MeetingStep
@@ -117,3 +119,15 @@ def test_ignored_findings(services: Services, pm_id: int, changes: list[Change])
     assert {(c.entity, c.kind, c.postmortem_id) for c in changes} == {
         (Entity.COACH, ChangeKind.UPDATED, pm_id)
     }
+
+
+def test_editing_a_parking_item_marks_the_postmortem_edited(
+    services: Services, pm_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Move the postmortem's ``updated_at`` when a parking-lot item changes."""
+    item = services.notes.add_parking_item(pm_id, text="Status page")
+    assert item.id is not None
+    later = services.postmortems.get(pm_id).updated_at + timedelta(hours=1)
+    monkeypatch.setattr("postmortem_desk.services.postmortems.utc_now", lambda: later)
+    services.notes.update_parking_item(item.id, is_private=True)
+    assert services.postmortems.get(pm_id).updated_at == later

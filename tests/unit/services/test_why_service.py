@@ -167,3 +167,18 @@ def test_evidence_links_are_unique_and_removable(services: Services, pm: Postmor
     assert len(services.postmortems.load(pm.id).why_evidence) == 1
     services.whys.unlink_evidence(node.id or 0, event_id=event.id or 0)
     assert services.postmortems.load(pm.id).why_evidence == []
+
+
+def test_move_refuses_a_parent_of_another_postmortem(services: Services, pm: Postmortem) -> None:
+    """Refuse to move a why under a why of another postmortem, or under one that does not exist."""
+    other = services.postmortems.create(title="Other")
+    assert pm.id is not None
+    assert other.id is not None
+    node = services.whys.add_node(pm.id, text="Mine")
+    foreign = services.whys.add_node(other.id, text="Elsewhere")
+    with pytest.raises(ValidationError, match="same postmortem"):
+        services.whys.move_node(node.id or 0, parent_id=foreign.id, position=0)
+    with pytest.raises(NotFoundError):
+        services.whys.move_node(node.id or 0, parent_id=999, position=0)
+    assert _children(services, pm.id, None) == ["Mine"]
+    assert _children(services, other.id, foreign.id) == []
