@@ -389,6 +389,7 @@ def test_add_invite_and_undo_a_person(
         return next((p for p in people if p.name == "Rui Costa"), None)
 
     assert rui() is not None
+    rui_id = rui().id
     assert rui().team == "Payments"
     assert not rui().invited
     assert "8 people · 7 invited" in ui.attendeesHint.text()
@@ -405,6 +406,7 @@ def test_add_invite_and_undo_a_person(
     stack.redo()
     stack.redo()
     assert rui() is not None
+    assert rui().id == rui_id
     assert rui().invited
 
 
@@ -424,6 +426,7 @@ def test_removing_a_person_is_undone_with_their_roles(
 ) -> None:  # type: ignore[no-untyped-def]
     table = page.ui.attendeesTable
     row = page.attendee_model.row_of("Dana Kowalski")
+    dana_id = page.attendee_model.person_at(row).id
     table.setFocus()
     table.setCurrentIndex(page.attendee_model.index(row, 1))
     qtbot.keyClick(table, Qt.Key.Key_Delete)
@@ -436,8 +439,37 @@ def test_removing_a_person_is_undone_with_their_roles(
     assert [p.name for p in bundle.people_in_role(RoleKind.OWNER)] == ["Dana Kowalski"]
     assert [p.name for p in bundle.people_in_role(RoleKind.TECHNICAL_LEAD)] == ["Dana Kowalski"]
     dana = next(p for p in bundle.participants if p.name == "Dana Kowalski")
+    assert dana.id == dana_id
     assert dana.invited
     assert dana.team == "Orders"
+
+
+def test_edits_made_before_a_removal_still_undo_on_the_restored_person(
+    qtbot, page: PreparePage, services: Services, demo_id: PostmortemId
+) -> None:  # type: ignore[no-untyped-def]
+    table = page.ui.attendeesTable
+    row = page.attendee_model.row_of("Dana Kowalski")
+    dana_id = page.attendee_model.person_at(row).id
+    table.setFocus()
+    table.setCurrentIndex(page.attendee_model.index(row, 1))
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    stack = page.controller.undo_stack
+    stack.undo()
+    stack.undo()
+
+    def dana():  # type: ignore[no-untyped-def]
+        people = services.postmortems.load(demo_id).participants
+        return next(p for p in people if p.name == "Dana Kowalski")
+
+    assert dana().id == dana_id
+    assert dana().invited
+    stack.redo()
+    stack.redo()
+    assert "Dana Kowalski" not in services.postmortems.load(demo_id).participant_names()
+    stack.undo()
+    assert dana().id == dana_id
+    assert not dana().invited
 
 
 def test_suggest_from_timeline_offers_people_not_bots(

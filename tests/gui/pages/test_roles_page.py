@@ -100,6 +100,7 @@ def test_add_a_person_inline_gives_them_the_role_in_one_undoable_step(
     assert _holders(services, demo_id, RoleKind.NOTE_TAKER) == ["Rui Costa"]
     assert combo.currentData() == "Rui Costa"
     assert combo.hasFocus()
+    rui_id = page.people.id_of("Rui Costa")
     stack = page.controller.undo_stack
     assert stack.undoText() == "Add Rui Costa as note-taker"
     stack.undo()
@@ -107,6 +108,7 @@ def test_add_a_person_inline_gives_them_the_role_in_one_undoable_step(
     assert "Rui Costa" not in services.postmortems.load(demo_id).participant_names()
     stack.redo()
     assert _holders(services, demo_id, RoleKind.NOTE_TAKER) == ["Rui Costa"]
+    assert page.people.id_of("Rui Costa") == rui_id
 
 
 def test_escape_cancels_adding_and_a_taken_name_is_refused(
