@@ -92,17 +92,6 @@ class AnnotationModel(QAbstractListModel):
         return None
 
 
-class _AnnotationHandle:
-    """The current database id of one question or note across undo and redo.
-
-    Undoing a deletion adds the row again under a new id; commands hold the handle, not the id,
-    so later commands still find the row.
-    """
-
-    def __init__(self, annotation_id: int) -> None:
-        self.id = annotation_id
-
-
 def to_qdatetime(moment: datetime, zone: tzinfo) -> QDateTime:
     """Return ``moment`` in ``zone`` as the wall-clock time a QDateTimeEdit shows."""
     local = moment.astimezone(zone)
@@ -140,8 +129,7 @@ class EventDetailPanel(QFrame):
         self._event: TimelineEvent | None = None
         self._zone: tzinfo | None = None
         self._zone_label = "UTC"
-        self._handles: dict[int, _AnnotationHandle] = {}
-        self._editing: _AnnotationHandle | None = None
+        self._editing: int | None = None
         self._populating = False
         self._build()
         self._text_timer = QTimer(self)
@@ -404,8 +392,6 @@ class EventDetailPanel(QFrame):
             self._show_meta(event)
             self.text_label.setText(event.text or "(no text yet)")
             self.annotation_model.set_annotations(annotations)
-            for annotation in annotations:
-                self._handle(annotation.id or 0)
             self.notes_empty_label.setVisible(not annotations)
             self.annotations_view.setVisible(bool(annotations))
             self.tabs.setTabText(
@@ -586,13 +572,6 @@ class EventDetailPanel(QFrame):
 
     # --- Questions and notes ------------------------------------------------------------------
 
-    def _handle(self, annotation_id: int) -> _AnnotationHandle:
-        handle = self._handles.get(annotation_id)
-        if handle is None:
-            handle = _AnnotationHandle(annotation_id)
-            self._handles[annotation_id] = handle
-        return handle
-
     def _selected_annotation(self) -> EventAnnotation | None:
         index = self.annotations_view.currentIndex()
         if not index.isValid():
@@ -603,7 +582,7 @@ class EventDetailPanel(QFrame):
         has = self._selected_annotation() is not None and self._event is not None
         self.annotation_edit_button.setEnabled(has)
         self.annotation_delete_button.setEnabled(has)
-        self.annotation_add_button.setText("Save" if self._editing else "Add")
+        self.annotation_add_button.setText("Save" if self._editing is not None else "Add")
 
     def _on_annotations_current_changed(self) -> None:
         self._update_annotation_buttons()
@@ -619,20 +598,12 @@ class EventDetailPanel(QFrame):
             return
         event_id = event.id
         timeline = controller.services.timeline
-        handle = _AnnotationHandle(0)
-
-        def apply(state: dict[str, Any]) -> None:
-            if state["exists"] and not handle.id:
-                created = timeline.add_annotation(event_id, text=text, is_question=is_question)
-                handle.id = created.id or 0
-                self._handles[handle.id] = handle
-            elif not state["exists"] and handle.id:
-                timeline.delete_annotation(handle.id)
-                handle.id = 0
-
         what = "question" if is_question else "note"
-        controller.push_update(
-            f"Add a {what} to {self._label()}", apply, {"exists": False}, {"exists": True}
+        controller.push_create(
+            f"Add a {what} to {self._label()}",
+            lambda: timeline.add_annotation(event_id, text=text, is_question=is_question),
+            timeline.delete_annotation,
+            timeline.restore_annotation,
         )
 
     def start_editing_annotation(self) -> None:
@@ -640,7 +611,7 @@ class EventDetailPanel(QFrame):
         annotation = self._selected_annotation()
         if annotation is None:
             return
-        self._editing = self._handle(annotation.id or 0)
+        self._editing = annotation.id
         self.annotation_edit.setText(annotation.text)
         self.annotation_kind_combo.setEnabled(False)
         self.annotation_edit.setFocus()
@@ -660,19 +631,21 @@ class EventDetailPanel(QFrame):
         text = self.annotation_edit.text().strip()
         if not text or self.controller is None:
             return
-        handle = self._editing
-        if handle is None:
+        annotation_id = self._editing
+        if annotation_id is None:
             self.add_annotation(text, is_question=bool(self.annotation_kind_combo.currentData()))
             self.annotation_edit.clear()
             return
-        old = next((a.text for a in self.controller.bundle.annotations if a.id == handle.id), None)
+        old = next(
+            (a.text for a in self.controller.bundle.annotations if a.id == annotation_id), None
+        )
         self.cancel_editing_annotation()
         if old is None or old == text:
             return
         timeline = self.controller.services.timeline
         self.controller.push_update(
             f"Edit a question on {self._label()}",
-            lambda fields: timeline.update_annotation(handle.id, text=fields["text"]),
+            lambda fields: timeline.update_annotation(annotation_id, text=fields["text"]),
             {"text": old},
             {"text": text},
         )
@@ -680,25 +653,15 @@ class EventDetailPanel(QFrame):
     def delete_selected_annotation(self) -> None:
         """Delete the selected question or note, undoably."""
         annotation = self._selected_annotation()
-        if annotation is None or self.controller is None or self._event is None:
+        if annotation is None or annotation.id is None or self.controller is None:
             return
-        handle = self._handle(annotation.id or 0)
-        event_id = annotation.event_id
-        text, is_question = annotation.text, annotation.is_question
         timeline = self.controller.services.timeline
-
-        def apply(state: dict[str, Any]) -> None:
-            if state["exists"] and not handle.id:
-                created = timeline.add_annotation(event_id, text=text, is_question=is_question)
-                handle.id = created.id or 0
-                self._handles[handle.id] = handle
-            elif not state["exists"] and handle.id:
-                timeline.delete_annotation(handle.id)
-                handle.id = 0
-
-        what = "question" if is_question else "note"
-        self.controller.push_update(
-            f"Delete a {what} on {self._label()}", apply, {"exists": True}, {"exists": False}
+        what = "question" if annotation.is_question else "note"
+        self.controller.push_delete(
+            f"Delete a {what} on {self._label()}",
+            annotation.id,
+            timeline.delete_annotation,
+            timeline.restore_annotation,
         )
 
 

@@ -306,9 +306,13 @@ def test_questions_and_notes_add_edit_delete_and_undo(
     def texts() -> list[str]:
         return [a.text for a in services.postmortems.load(demo_id).annotations_of(target.id or 0)]
 
+    def ids() -> list[int | None]:
+        return [a.id for a in services.postmortems.load(demo_id).annotations_of(target.id or 0)]
+
     qtbot.keyClicks(panel.annotation_edit, "What did the page say?")
     qtbot.keyClick(panel.annotation_edit, Qt.Key.Key_Return)
     assert texts() == ["What did the page say?"]
+    first_ids = ids()
     assert panel.annotation_model.rowCount() == 1
     view = panel.annotations_view
     view.setFocus()
@@ -326,11 +330,13 @@ def test_questions_and_notes_add_edit_delete_and_undo(
     assert texts() == []
     _undo(main_window)  # the deletion
     assert texts() == ["What did the page tell the on-call?"]
+    assert ids() == first_ids
     _undo(main_window)  # the edit, on the row the undo put back
     assert texts() == ["What did the page say?"]
     _undo(main_window)  # the addition
     assert texts() == []
     main_window.undo_group.redo()
+    assert ids() == first_ids
     main_window.undo_group.redo()
     main_window.undo_group.redo()
     assert texts() == []
