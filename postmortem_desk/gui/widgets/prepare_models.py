@@ -5,22 +5,15 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import Qt, Signal
 
 from postmortem_desk.domain.enums import RoleKind
 from postmortem_desk.domain.models import EvidenceLink, Participant
+from postmortem_desk.gui.models.row_table import ModelIndex, RowTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 URL_ROLE = Qt.ItemDataRole.UserRole + 3
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def link_place(url: str) -> str:
@@ -34,57 +27,30 @@ def link_place(url: str) -> str:
     return f"{parts.netloc}{path}"
 
 
-class EvidenceLinkModel(QAbstractTableModel):
+class EvidenceLinkModel(RowTableModel[EvidenceLink]):
     """The postmortem's evidence links: title, kind and where each one points."""
 
-    HEADERS = ("Title", "Kind", "Link")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._links: list[EvidenceLink] = []
+    COLUMNS = ("Title", "Kind", "Link")
 
     def set_links(self, links: list[EvidenceLink]) -> None:
         """Show ``links``; rows keep their order of creation."""
         self.beginResetModel()
-        self._links = list(links)
+        self._rows = list(links)
         self.endResetModel()
 
     def link_at(self, row: int) -> EvidenceLink:
         """Return the link shown in ``row``."""
-        return self._links[row]
+        return self._rows[row]
 
     def row_of(self, link_id: int) -> int:
         """Return the row of a link, or -1."""
-        return next((row for row, link in enumerate(self._links) if link.id == link_id), -1)
+        return self._row_where(lambda link: link.id == link_id)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of links (none under a valid parent)."""
-        return 0 if parent.isValid() else len(self._links)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of columns (none under a valid parent)."""
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        """Name the columns."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Return a cell's text, the full URL as tooltip, and the link's id and URL."""
-        if not index.isValid() or not 0 <= index.row() < len(self._links):
+        link = self._row_for(index)
+        if link is None:
             return None
-        link = self._links[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (link.title, link.kind.label, link_place(link.url))[column]
@@ -99,61 +65,37 @@ class EvidenceLinkModel(QAbstractTableModel):
         return None
 
 
-class AttendeeModel(QAbstractTableModel):
+class AttendeeModel(RowTableModel[Participant]):
     """The participants with an Invited checkbox, their team and the roles they hold.
 
     Signals:
         invited_toggled(str, bool): the user ticked or cleared a person's Invited box (by name).
     """
 
-    HEADERS = ("Invited", "Name", "Team", "Roles")
+    COLUMNS = ("Invited", "Name", "Team", "Roles")
     INVITED_COLUMN = 0
     invited_toggled = Signal(str, bool)
 
     def __init__(self) -> None:
         super().__init__()
-        self._people: list[Participant] = []
         self._roles: dict[int, list[RoleKind]] = {}
 
     def set_people(self, people: list[Participant], roles: dict[int, list[RoleKind]]) -> None:
         """Show ``people`` with the roles each holds (by participant id)."""
         self.beginResetModel()
-        self._people = list(people)
+        self._rows = list(people)
         self._roles = dict(roles)
         self.endResetModel()
 
     def person_at(self, row: int) -> Participant:
         """Return the participant shown in ``row``."""
-        return self._people[row]
+        return self._rows[row]
 
     def row_of(self, name: str) -> int:
         """Return the row of the person called ``name``, or -1."""
-        return next((row for row, p in enumerate(self._people) if p.name == name), -1)
+        return self._row_where(lambda person: person.name == name)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of people (none under a valid parent)."""
-        return 0 if parent.isValid() else len(self._people)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of columns (none under a valid parent)."""
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        """Name the columns."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         """Let the Invited column be ticked."""
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
@@ -162,11 +104,11 @@ class AttendeeModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Return a cell's text or check state, and the person's id and name."""
-        if not index.isValid() or not 0 <= index.row() < len(self._people):
+        person = self._row_for(index)
+        if person is None:
             return None
-        person = self._people[index.row()]
         column = index.column()
         roles = [r.label for r in self._roles.get(person.id or 0, []) if r != RoleKind.ATTENDEE]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -186,7 +128,7 @@ class AttendeeModel(QAbstractTableModel):
             return person.name
         return None
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Ask for a change of the Invited box; the table shows it once it is saved."""
         if (
             not index.isValid()
@@ -194,7 +136,7 @@ class AttendeeModel(QAbstractTableModel):
             or role != Qt.ItemDataRole.CheckStateRole
         ):
             return False
-        person = self._people[index.row()]
+        person = self._rows[index.row()]
         checked = Qt.CheckState(value) == Qt.CheckState.Checked
         if checked != person.invited:
             self.invited_toggled.emit(person.name, checked)
