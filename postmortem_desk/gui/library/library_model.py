@@ -5,34 +5,28 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from postmortem_desk.domain.enums import PostmortemStatus
+from postmortem_desk.gui.models.row_table import ModelIndex, RowTableModel
 from postmortem_desk.gui.widgets.severity import SEVERITY_ROLE
 from postmortem_desk.services.postmortems import PostmortemSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
-COLUMNS = ("Severity", "Title", "Status", "Incident", "Meeting", "Events", "Open actions")
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def _date(value: datetime | None) -> str:
     return value.astimezone().strftime("%d %b %Y") if value else "—"
 
 
-class LibraryModel(QAbstractTableModel):
+class LibraryModel(RowTableModel[PostmortemSummary]):
     """One row per postmortem summary."""
+
+    COLUMNS = ("Severity", "Title", "Status", "Incident", "Meeting", "Events", "Open actions")
 
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[PostmortemSummary] = []
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
 
@@ -53,11 +47,11 @@ class LibraryModel(QAbstractTableModel):
 
     def row_of(self, postmortem_id: int) -> int:
         """Return the row of a postmortem, or -1."""
-        return next((i for i, s in enumerate(self._rows) if s.id == postmortem_id), -1)
+        return self._row_where(lambda summary: summary.id == postmortem_id)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows in Python on plain keys: far cheaper than a proxy asking data()."""
-        if not 0 <= column < len(COLUMNS):
+        if not 0 <= column < len(self.COLUMNS):
             return
         self._sort_column = column
         self._sort_order = order
@@ -68,31 +62,11 @@ class LibraryModel(QAbstractTableModel):
         )
         self.layoutChanged.emit()
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of postmortems (no children)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of columns."""
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Name the columns."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Return what a cell shows, its sort key, id and severity."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        summary = self._row_for(index)
+        if summary is None:
             return None
-        summary = self._rows[index.row()]
         column = index.column()
         if role == ID_ROLE:
             return int(summary.id)
