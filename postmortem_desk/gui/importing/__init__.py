@@ -1,0 +1,1 @@
+"""Import a timeline from Slack, PagerDuty, Alertmanager, CSV or chat files."""
