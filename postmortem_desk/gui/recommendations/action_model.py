@@ -6,17 +6,16 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from postmortem_desk.domain.enums import ActionStatus
 from postmortem_desk.domain.models import ActionItem, WhyNode
+from postmortem_desk.gui.models.row_table import ModelIndex, RowTableModel
 from postmortem_desk.gui.style import colour
 from postmortem_desk.services.action_quality import failed_checks
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 10
-COLUMNS = ("Action", "Priority", "Owner", "Due", "Status")
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 @cache
@@ -41,54 +40,35 @@ def short_date(value: date | None, today: date | None = None) -> str:
     return f"{value.day} {value:%b}" + ("" if value.year == this_year else f" {value.year}")
 
 
-class ActionItemsModel(QAbstractTableModel):
+class ActionItemsModel(RowTableModel[ActionItem]):
     """One row per action item, in the postmortem's order."""
+
+    COLUMNS = ("Action", "Priority", "Owner", "Due", "Status")
 
     def __init__(self) -> None:
         super().__init__()
-        self._items: list[ActionItem] = []
         self._factors: dict[int, WhyNode] = {}
 
     def set_items(self, items: list[ActionItem], factors: dict[int, WhyNode]) -> None:
         """Replace the rows."""
         self.beginResetModel()
-        self._items = list(items)
+        self._rows = list(items)
         self._factors = dict(factors)
         self.endResetModel()
 
     def item_at(self, row: int) -> ActionItem:
         """Return the item of ``row``."""
-        return self._items[row]
+        return self._rows[row]
 
     def row_of(self, action_id: int) -> int:
         """Return the row of an item, or -1."""
-        return next((i for i, a in enumerate(self._items) if a.id == action_id), -1)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of items."""
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of columns."""
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Name the columns."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
+        return self._row_where(lambda item: item.id == action_id)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Return a cell's text, colour, tooltip or the item's id."""
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        item = self._row_for(index)
+        if item is None:
             return None
-        item = self._items[index.row()]
         column = index.column()
         if role == ID_ROLE:
             return int(item.id or 0)
