@@ -5,14 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,11 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from postmortem_desk.domain.models import TimelineEvent
+from postmortem_desk.gui.models.row_table import ModelIndex, RowTableModel
 from postmortem_desk.gui.style import colour
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Time", "Kind", "What happened")
 
 
 def local_time(event: TimelineEvent, incident_offset_minutes: int) -> datetime:
@@ -43,12 +35,13 @@ def local_time(event: TimelineEvent, incident_offset_minutes: int) -> datetime:
     return event.occurred_at + timedelta(minutes=offset)
 
 
-class EventPickerModel(QAbstractTableModel):
+class EventPickerModel(RowTableModel[TimelineEvent]):
     """The timeline as rows of time, kind and text; events already linked are greyed out."""
+
+    COLUMNS = ("Time", "Kind", "What happened")
 
     def __init__(self) -> None:
         super().__init__()
-        self._events: list[TimelineEvent] = []
         self._offset = 0
         self._linked: set[int] = set()
 
@@ -57,44 +50,24 @@ class EventPickerModel(QAbstractTableModel):
     ) -> None:
         """Show ``events`` in time order; ``linked`` ones cannot be picked again."""
         self.beginResetModel()
-        self._events = sorted(events, key=lambda e: (e.occurred_at, e.id or 0))
+        self._rows = sorted(events, key=lambda e: (e.occurred_at, e.id or 0))
         self._offset = offset_minutes
         self._linked = set(linked)
         self.endResetModel()
 
     def event_at(self, row: int) -> TimelineEvent:
         """Return the event shown in ``row``."""
-        return self._events[row]
+        return self._rows[row]
 
     def row_of(self, event_id: int) -> int:
         """Return the row of an event, or -1."""
-        return next((i for i, e in enumerate(self._events) if e.id == event_id), -1)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of events."""
-        return 0 if parent.isValid() else len(self._events)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of columns."""
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Name the columns."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
+        return self._row_where(lambda event: event.id == event_id)
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         """Let only events that are not linked yet be picked."""
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if self._events[index.row()].id in self._linked:
+        if self._rows[index.row()].id in self._linked:
             return Qt.ItemFlag.ItemNeverHasChildren
         return (
             Qt.ItemFlag.ItemIsEnabled
@@ -104,9 +77,9 @@ class EventPickerModel(QAbstractTableModel):
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Return what a cell shows."""
-        if not index.isValid() or not 0 <= index.row() < len(self._events):
+        event = self._row_for(index)
+        if event is None:
             return None
-        event = self._events[index.row()]
         column = index.column()
         linked = event.id in self._linked
         if role == EVENT_ID_ROLE:
