@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 from postmortem_desk.coach import CATEGORY_LABELS, Finding
 from postmortem_desk.gui.coach.editor_support import CoachEditorSupport
 from postmortem_desk.gui.coach.highlighter import severity_colour
-
-ModelIndex = QModelIndex | QPersistentModelIndex
+from postmortem_desk.gui.models.row_table import ModelIndex, RowTableModel
 
 
 @dataclass(frozen=True)
@@ -34,16 +33,15 @@ class FindingRow:
     finding: Finding
 
 
-class CoachFindingsModel(QAbstractTableModel):
+class CoachFindingsModel(RowTableModel[FindingRow]):
     """Findings of the registered editors as a table: where, category, text, suggestion."""
 
-    HEADERS = ("Where", "Category", "Text", "Suggestion")
+    COLUMNS = ("Where", "Category", "Text", "Suggestion")
     FindingRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._sources: list[tuple[CoachEditorSupport, str]] = []
-        self._rows: list[FindingRow] = []
 
     def register(self, support: CoachEditorSupport, label: str) -> None:
         """List the findings of one editor under ``label`` (e.g. "Summary")."""
@@ -82,32 +80,9 @@ class CoachFindingsModel(QAbstractTableModel):
         """Return the row's finding and editor, or None outside the table."""
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of findings (no children)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of columns (no children)."""
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        """Return the column titles."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Return the text, tooltip, colour or finding of one cell."""
-        row = self.row_at(index.row()) if index.isValid() else None
+        row = self._row_for(index)
         if row is None:
             return None
         finding = row.finding
