@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from collections.abc import Callable, Collection
 
-from postmortem_desk.services.changes import Change, ChangeBus
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from postmortem_desk.services.changes import Change, ChangeBus, Entity
 
 
 class ChangeRelay(QObject):
@@ -27,3 +29,39 @@ class ChangeRelay(QObject):
     def detach(self) -> None:
         """Stop relaying (before the services go away)."""
         self._bus.unsubscribe(self._on_bus_published)
+
+
+class RefreshOnChange(QObject):
+    """Call ``refresh`` once, on the next turn of the event loop, after changes to ``entities``.
+
+    A bulk edit announces many changes in one go; a view that reloads everything should reload
+    once. A view that reloads by itself in between calls ``cancel`` so the queued reload is
+    skipped.
+    """
+
+    def __init__(
+        self,
+        relay: ChangeRelay,
+        entities: Collection[Entity],
+        refresh: Callable[[], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._entities = frozenset(entities)
+        self._refresh = refresh
+        self._pending = False
+        relay.changed.connect(self._on_relay_changed)
+
+    def cancel(self) -> None:
+        """Forget a queued reload: the view is reloading now."""
+        self._pending = False
+
+    def _on_relay_changed(self, change: Change) -> None:
+        if change.entity in self._entities and not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self._on_timer_timeout)
+
+    def _on_timer_timeout(self) -> None:
+        if self._pending:
+            self._pending = False
+            self._refresh()

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QHeaderView, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from postmortem_desk.domain.errors import UserFacingError
-from postmortem_desk.gui.change_relay import ChangeRelay
+from postmortem_desk.gui.change_relay import ChangeRelay, RefreshOnChange
 from postmortem_desk.gui.forms.ui_library_page import Ui_LibraryPage
 from postmortem_desk.gui.library.library_model import ID_ROLE, LibraryFilterModel, LibraryModel
 from postmortem_desk.gui.undo import CallCommand
 from postmortem_desk.gui.widgets.severity import SeverityDelegate
-from postmortem_desk.services.base import Change, Entity
+from postmortem_desk.services.base import Entity
 from postmortem_desk.services.registry import Services
 
 REFRESHING_ENTITIES = {Entity.POSTMORTEM, Entity.EVENT, Entity.ACTION}
@@ -57,7 +57,7 @@ class LibraryPage(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             table.setColumnWidth(column, width)
         table.sortByColumn(3, header.sortIndicatorOrder().DescendingOrder)
-        self._refresh_pending = False
+        self._changes = RefreshOnChange(relay, REFRESHING_ENTITIES, self.refresh, self)
 
         self.ui.searchEdit.textChanged.connect(self._on_search_edit_text_changed)
         self.ui.newButton.clicked.connect(self.new_requested)
@@ -66,7 +66,6 @@ class LibraryPage(QWidget):
         self.ui.deleteButton.clicked.connect(self._on_delete_button_clicked)
         table.activated.connect(self._on_table_view_activated)
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        relay.changed.connect(self._on_relay_changed)
         delete_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), table)
         delete_shortcut.activated.connect(self._on_delete_button_clicked)
         rename_shortcut = QShortcut(QKeySequence("F2"), table)
@@ -75,7 +74,7 @@ class LibraryPage(QWidget):
 
     def refresh(self) -> None:
         """Reload the summaries, keeping the selection."""
-        self._refresh_pending = False
+        self._changes.cancel()
         selected = self.selected_id()
         self.model.set_summaries(self.services.postmortems.list_summaries())
         count = self.model.rowCount()
@@ -139,11 +138,6 @@ class LibraryPage(QWidget):
         has_selection = self.selected_id() is not None
         for button in (self.ui.openButton, self.ui.renameButton, self.ui.deleteButton):
             button.setEnabled(has_selection)
-
-    def _on_relay_changed(self, change: Change) -> None:
-        if change.entity in REFRESHING_ENTITIES and not self._refresh_pending:
-            self._refresh_pending = True
-            QTimer.singleShot(0, self.refresh)
 
     def _on_search_edit_text_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)

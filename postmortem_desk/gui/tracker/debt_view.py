@@ -12,7 +12,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, QTimer
+from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from postmortem_desk.domain.follow_through import DebtOverview, Ratio
-from postmortem_desk.gui.change_relay import ChangeRelay
+from postmortem_desk.gui.change_relay import ChangeRelay, RefreshOnChange
 from postmortem_desk.gui.style import colour
-from postmortem_desk.services.base import Change, Entity
+from postmortem_desk.services.base import Entity
 from postmortem_desk.services.tracker import TrackerService
 
 REFRESHING_ENTITIES = {Entity.ACTION, Entity.POSTMORTEM}
@@ -171,10 +171,9 @@ class DebtOverviewWidget(QWidget):
         self.tracker = tracker
         self.relay = relay if relay is not None else ChangeRelay(tracker.bus, self)
         self._owns_relay = relay is None
-        self._refresh_pending = False
+        self._changes = RefreshOnChange(self.relay, REFRESHING_ENTITIES, self.refresh, self)
         self.overview: DebtOverview | None = None
         self._build()
-        self.relay.changed.connect(self._on_relay_changed)
         if self._owns_relay:
             owned = self.relay
             self.destroyed.connect(lambda *_: owned.detach())
@@ -233,7 +232,7 @@ class DebtOverviewWidget(QWidget):
 
     def refresh(self) -> None:
         """Recompute the overview from the service and redraw every figure and chart."""
-        self._refresh_pending = False
+        self._changes.cancel()
         overview = self.tracker.debt()
         self.overview = overview
         self.subtitle_label.setText(
@@ -370,12 +369,3 @@ class DebtOverviewWidget(QWidget):
 
     def _on_refresh_button_clicked(self) -> None:
         self.refresh()
-
-    def _on_relay_changed(self, change: Change) -> None:
-        if change.entity in REFRESHING_ENTITIES and not self._refresh_pending:
-            self._refresh_pending = True
-            QTimer.singleShot(0, self._on_refresh_timer_timeout)
-
-    def _on_refresh_timer_timeout(self) -> None:
-        if self._refresh_pending:
-            self.refresh()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 from postmortem_desk.domain.enums import ActionStatus, Priority, Severity
 from postmortem_desk.domain.errors import UserFacingError
 from postmortem_desk.domain.follow_through import DueBucket
-from postmortem_desk.gui.change_relay import ChangeRelay
+from postmortem_desk.gui.change_relay import ChangeRelay, RefreshOnChange
 from postmortem_desk.gui.tracker.dialogs import PolicyDialog, WontDoDialog
 from postmortem_desk.gui.tracker.tracker_model import Column, TrackerFilterModel, TrackerModel
 from postmortem_desk.gui.widgets.severity import SeverityDelegate
-from postmortem_desk.services.base import Change, Entity
+from postmortem_desk.services.base import Entity
 from postmortem_desk.services.calendar_ics import events_for, write_calendar
 from postmortem_desk.services.tracker import OPEN_ONLY, TrackerFilter, TrackerRow, TrackerService
 from postmortem_desk.services.tracker_csv import write_tracker_csv
@@ -82,7 +82,7 @@ class ActionTrackerWidget(QWidget):
         self.model = TrackerModel(self)
         self.proxy = TrackerFilterModel(self)
         self.proxy.setSourceModel(self.model)
-        self._refresh_pending = False
+        self._changes = RefreshOnChange(self.relay, REFRESHING_ENTITIES, self.refresh, self)
         self._build()
         self._connect()
         self.proxy.set_tracker_filter(self.current_filter())
@@ -280,7 +280,6 @@ class ActionTrackerWidget(QWidget):
         self.proxy.rowsInserted.connect(self._on_proxy_rows_changed)
         self.proxy.rowsRemoved.connect(self._on_proxy_rows_changed)
         self.proxy.modelReset.connect(self._on_proxy_rows_changed)
-        self.relay.changed.connect(self._on_relay_changed)
         self.destroyed.connect(self._detach_relay_if_owned())
         shortcut = QShortcut(QKeySequence("Ctrl+Return"), self.table)
         shortcut.activated.connect(self._on_done_button_clicked)
@@ -298,7 +297,7 @@ class ActionTrackerWidget(QWidget):
 
     def refresh(self) -> None:
         """Reload every row from the service, keeping the filter, sort and selection."""
-        self._refresh_pending = False
+        self._changes.cancel()
         selected = set(self.selected_ids())
         rows = self.tracker.rows()
         self.model.set_rows(rows)
@@ -510,15 +509,6 @@ class ActionTrackerWidget(QWidget):
 
     def _on_proxy_rows_changed(self) -> None:
         self._update_summary()
-
-    def _on_relay_changed(self, change: Change) -> None:
-        if change.entity in REFRESHING_ENTITIES and not self._refresh_pending:
-            self._refresh_pending = True
-            QTimer.singleShot(0, self._on_refresh_timer_timeout)
-
-    def _on_refresh_timer_timeout(self) -> None:
-        if self._refresh_pending:
-            self.refresh()
 
     # --- State ----------------------------------------------------------------------------
 
