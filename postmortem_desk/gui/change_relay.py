@@ -12,6 +12,9 @@ from postmortem_desk.services.changes import Change, ChangeBus, Entity
 class ChangeRelay(QObject):
     """Re-emit each committed change as a Qt signal, queued onto the GUI thread.
 
+    The relay stops listening to the bus when it is destroyed, so a view that makes its own
+    relay as a child need not detach it.
+
     Signals:
         changed(Change): a service committed an edit.
     """
@@ -21,7 +24,9 @@ class ChangeRelay(QObject):
     def __init__(self, bus: ChangeBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._bus = bus
-        bus.subscribe(self._on_bus_published)
+        listener = self._on_bus_published
+        bus.subscribe(listener)
+        self.destroyed.connect(lambda *_: bus.unsubscribe(listener))
 
     def _on_bus_published(self, change: Change) -> None:
         self.changed.emit(change)

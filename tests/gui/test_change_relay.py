@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from postmortem_desk.gui.change_relay import ChangeRelay, RefreshOnChange
 from postmortem_desk.services.changes import Change, ChangeBus, ChangeKind, Entity
@@ -31,3 +32,12 @@ def test_many_changes_in_one_turn_reload_once(qapp: QApplication) -> None:
     QApplication.processEvents()
     assert calls == [1]
     relay.detach()
+
+
+def test_a_relay_stops_listening_when_its_owner_goes(qapp: QApplication) -> None:
+    bus = ChangeBus()
+    owner = QWidget()
+    ChangeRelay(bus, owner)
+    owner.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    bus.publish(_change(Entity.ACTION))

@@ -170,13 +170,9 @@ class DebtOverviewWidget(QWidget):
         self.setAccessibleName("Postmortem debt overview")
         self.tracker = tracker
         self.relay = relay if relay is not None else ChangeRelay(tracker.bus, self)
-        self._owns_relay = relay is None
         self._changes = RefreshOnChange(self.relay, REFRESHING_ENTITIES, self.refresh, self)
         self.overview: DebtOverview | None = None
         self._build()
-        if self._owns_relay:
-            owned = self.relay
-            self.destroyed.connect(lambda *_: owned.detach())
         self.refresh()
 
     def _build(self) -> None:

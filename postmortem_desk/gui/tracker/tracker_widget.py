@@ -78,7 +78,6 @@ class ActionTrackerWidget(QWidget):
         self.setAccessibleName("Action tracker")
         self.tracker = tracker
         self.relay = relay if relay is not None else ChangeRelay(tracker.bus, self)
-        self._owns_relay = relay is None
         self.model = TrackerModel(self)
         self.proxy = TrackerFilterModel(self)
         self.proxy.setSourceModel(self.model)
@@ -280,18 +279,8 @@ class ActionTrackerWidget(QWidget):
         self.proxy.rowsInserted.connect(self._on_proxy_rows_changed)
         self.proxy.rowsRemoved.connect(self._on_proxy_rows_changed)
         self.proxy.modelReset.connect(self._on_proxy_rows_changed)
-        self.destroyed.connect(self._detach_relay_if_owned())
         shortcut = QShortcut(QKeySequence("Ctrl+Return"), self.table)
         shortcut.activated.connect(self._on_done_button_clicked)
-
-    def _detach_relay_if_owned(self) -> Callable[[], None]:
-        relay, owned = self.relay, self._owns_relay
-
-        def detach() -> None:
-            if owned:
-                relay.detach()
-
-        return detach
 
     # --- Data -----------------------------------------------------------------------------
 
