@@ -197,8 +197,9 @@ class PreviewFilterModel(QSortFilterProxyModel):
 
     def set_hide_duplicates(self, hide: bool) -> None:
         """Show only the events that will be written."""
+        self.beginFilterChange()
         self._hide_duplicates = hide
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
         """Hide duplicates when asked."""
