@@ -7,7 +7,7 @@ explicit time zone, so a result never depends on where or when the tests run.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
@@ -539,11 +539,3 @@ def reminders(
     ]
     chosen.sort(key=lambda item: (item.due_date or today, item.id))
     return chosen
-
-
-def group_by_postmortem(items: Iterable[T]) -> dict[int, list[T]]:
-    """Group items under their postmortem's id, keeping their order."""
-    grouped: dict[int, list[T]] = defaultdict(list)
-    for item in items:
-        grouped[item.postmortem_id].append(item)
-    return dict(grouped)

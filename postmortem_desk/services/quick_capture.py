@@ -227,11 +227,6 @@ def people_aliases(names: list[tuple[str, str]]) -> dict[str, str]:
     return aliases
 
 
-def shift_day(moment: datetime, zone: timezone) -> date:
-    """Return the calendar day of ``moment`` in ``zone`` (the day bare times fall on)."""
-    return moment.astimezone(zone).date()
-
-
 def zone_of(offset_minutes: int) -> timezone:
     """Return a fixed-offset zone for the incident's UTC offset in minutes."""
     if offset_minutes == 0:

@@ -12,7 +12,6 @@ from sqlmodel import Session, col, select
 
 from postmortem_desk.domain.enums import EventKind, EventSource, Milestone
 from postmortem_desk.domain.models import ImportBatch, TimelineEvent
-from postmortem_desk.domain.rules import format_duration
 from postmortem_desk.domain.timeline_analysis import (
     KEY_TIME_FIELDS,
     fill_empty_key_times,
@@ -324,12 +323,3 @@ class ImportService(Service):
                     .order_by(col(ImportBatch.imported_at).desc(), col(ImportBatch.id).desc())
                 ).all()
             )
-
-
-def describe_batch(batch: ImportBatch) -> str:
-    """Say what one import added, for the Undo menu and the CLI."""
-    age = format_duration(utc_now() - batch.imported_at)
-    return (
-        f"{batch.source.label} import of {batch.file_name or 'a file'}: "
-        f"{batch.event_count} event(s), {batch.skipped_count} skipped ({age} ago)"
-    )

@@ -184,10 +184,6 @@ class MeetingView(QWidget):
         self._show_step(controller.step)
         self._on_controller_reloaded()
 
-    def all_text_editors(self) -> list[QWidget]:
-        """Return every free-text editor the pages declared."""
-        return [editor for page in self.page_by_step.values() for editor in page.text_editors]
-
     def current_page(self) -> StepPage:
         """Return the page of the current step."""
         return self.page_by_step[self.controller.step]
