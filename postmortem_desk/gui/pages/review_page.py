@@ -95,7 +95,7 @@ class ReviewPage(StepPage):
         self.add_dialog = AddEventDialog(self)
         self.register_text_editor(self.add_dialog.text_edit)
         self.add_dialog.accepted.connect(self._on_add_dialog_accepted)
-        # The import dialog is not built yet: no button that does nothing.
+        # Hidden until gui/importing wires it to the import dialog: no button that does nothing.
         self.ui.importButton.setVisible(False)
 
         self.ui.addButton.clicked.connect(self.open_add_dialog)
