@@ -820,7 +820,7 @@ class ImportDialog(QDialog):
         header = self.event_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((KIND, 150), (SOURCE, 150), (ACTOR, 140), (STATUS, 180)):
+        for column, width in ((KIND, 166), (SOURCE, 150), (ACTOR, 140), (STATUS, 180)):
             self.event_table.setColumnWidth(column, width)
         events_layout.addWidget(self.event_table, 1)
         self.preview_splitter.addWidget(events_box)
@@ -1342,7 +1342,9 @@ class ImportDialog(QDialog):
         self.event_model.set_preview(preview, self.zone, self.zone_label)
         self.hide_duplicates_check.setChecked(False)
         self.hide_duplicates_check.setVisible(dupes > 0)
-        self.event_table.setColumnWidth(TIME, 176 if self.event_model.with_date else 150)
+        marks_milestones = any(event.milestone is not None for event in preview.to_add)
+        self.event_table.setColumnHidden(STATUS, not dupes and not marks_milestones)
+        self.event_table.setColumnWidth(TIME, 184 if self.event_model.with_date else 162)
         self.events_heading.setText(
             f"Events ({new + dupes})" if not dupes else f"Events ({new} new, {dupes} already there)"
         )
@@ -1372,10 +1374,19 @@ class ImportDialog(QDialog):
         self._update_import_button()
         self._show_page(self.preview_page)
         self.event_table.setFocus()
-        if problems:
-            sizes = self.preview_splitter.sizes()
-            total = sum(sizes)
-            self.preview_splitter.setSizes([total // 2, total - total // 2])
+        self._fit_issue_pane()
+
+    def _fit_issue_pane(self) -> None:
+        """Give the Not imported list the height of its rows, up to half the splitter."""
+        table = self.issue_table
+        if not self.issue_model.rowCount():
+            return
+        rows = sum(table.rowHeight(row) for row in range(self.issue_model.rowCount()))
+        heading = self.issues_heading.sizeHint().height() + 10
+        wanted = heading + table.horizontalHeader().height() + rows + 2 * table.frameWidth() + 8
+        total = sum(self.preview_splitter.sizes())
+        lower = min(max(wanted, 110), total // 2)
+        self.preview_splitter.setSizes([total - lower, lower])
 
     def _fill_kind_chips(self, counts: dict[EventKind, int]) -> None:
         while self.kind_row.count():
