@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from postmortem_desk.domain.enums import EventKind, EventSource, MeetingStep, Milestone
 from postmortem_desk.domain.types import PostmortemId
@@ -594,3 +595,72 @@ def test_closing_while_reading_cancels_and_then_closes(
     with qtbot.waitSignal(dialog.finished, timeout=30000):
         gate.set()
     assert services.imports.batches(demo_id) == []
+
+
+# --- every widget named, the tour -----------------------------------------------------------------
+
+
+def test_every_interactive_widget_has_an_object_name_and_an_accessible_name(
+    dialog: ImportDialog,
+) -> None:
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+    )
+
+    interactive = (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+    )
+    unnamed = [
+        f"{type(widget).__name__} {widget.objectName()!r} {widget.accessibleName()!r}"
+        for widget in dialog.findChildren(QWidget)
+        if isinstance(widget, interactive)
+        and not isinstance(widget.parent(), (QComboBox, QAbstractSpinBox, QAbstractItemView))
+        and widget.window() is dialog
+        and (not widget.objectName() or not widget.accessibleName())
+    ]
+    assert unnamed == []
+
+
+def test_tour_pictures_show_the_dialog_and_write_nothing(
+    qtbot: QtBot, services: Services, demo_id: PostmortemId, tmp_path: Path
+) -> None:
+    from postmortem_desk.gui.importing.tour_shots import tour_shots
+    from postmortem_desk.gui.tour import Tour
+
+    before = len(_events(services, demo_id))
+    tour = Tour(services, demo_id, tmp_path)
+    qtbot.addWidget(tour.window)
+    shots = tour_shots(tour)
+    assert [shot.name for shot in shots] == [
+        "dialog-import-csv-mapping",
+        "dialog-import-preview-slack",
+        "dialog-import-preview-problems",
+    ]
+    steps = []
+    for shot in shots:
+        widget = shot.show()
+        assert isinstance(widget, ImportDialog)
+        steps.append(widget.step)
+        if shot.name.endswith("problems"):
+            assert widget.issue_model.count(IssueLevel.PROBLEM) == 1
+            assert widget.issue_model.count(IssueLevel.DUPLICATE) == 1
+        if shot.name.endswith("mapping"):
+            assert widget.options_stack.currentWidget() is widget.csv_options
+        assert tour.save(widget, shot.name).stat().st_size > 0
+        widget.close()
+        if shot.cleanup is not None:
+            shot.cleanup()
+    assert steps == ["source", "preview", "preview"]
+    assert len(_events(services, demo_id)) == before
+    assert services.imports.batches(demo_id) == []
+    tour.window.close()
