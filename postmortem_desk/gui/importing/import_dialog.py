@@ -273,9 +273,9 @@ def _label(text: str, parent: QWidget, role: str = "") -> QLabel:
 
 
 def _set_role(label: QLabel, role: str) -> None:
+    """Restyle ``label`` for ``role``; a fresh own style sheet makes Qt apply the padding too."""
     label.setProperty("role", role)
-    label.style().unpolish(label)
-    label.style().polish(label)
+    label.setStyleSheet(f"/* {role} */")
 
 
 def _button(text: str, name: str, accessible: str, parent: QWidget) -> QPushButton:
@@ -329,6 +329,36 @@ def zone_choices(incident_offset: int) -> list[tuple[str, str]]:
         choices.append((system, f"This computer ({system})"))
     choices.extend((name, name) for name in names if not name.startswith(("Etc/", "SystemV/")))
     return choices
+
+
+class OptionPages(QWidget):
+    """Show one page of options at a time, sized by that page alone (unlike QStackedWidget)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._pages: list[QWidget] = []
+        self._current: QWidget | None = None
+
+    def addWidget(self, page: QWidget) -> None:
+        """Add a page, hidden until it is made current."""
+        page.setParent(self)
+        self._layout.addWidget(page)
+        self._pages.append(page)
+        page.setVisible(self._current is None)
+        if self._current is None:
+            self._current = page
+
+    def setCurrentWidget(self, page: QWidget) -> None:
+        """Show ``page`` and hide the others."""
+        self._current = page
+        for other in self._pages:
+            other.setVisible(other is page)
+
+    def currentWidget(self) -> QWidget | None:
+        """Return the page on show."""
+        return self._current
 
 
 # --- The dialog ---------------------------------------------------------------------------------
@@ -476,7 +506,7 @@ class ImportDialog(QDialog):
         card = QVBoxLayout(self.options_card)
         card.setContentsMargins(18, 14, 18, 14)
         card.setSpacing(8)
-        self.options_stack = QStackedWidget(self.options_card)
+        self.options_stack = OptionPages(self.options_card)
         self.options_stack.setObjectName("importOptionsStack")
         self.empty_options = self._build_empty_options()
         self.slack_options = self._build_slack_options()
@@ -498,6 +528,8 @@ class ImportDialog(QDialog):
         self.zone_lead.setFixedWidth(lead)
         self.window_check.setFixedWidth(lead)
         layout.addWidget(self.options_card, 1)
+        self.source_layout = layout
+        layout.addStretch(0)
 
         self.source_message = _label("", page)
         self.source_message.setObjectName("importSourceMessage")
@@ -530,7 +562,9 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(widget)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addStretch(1)
-        self.empty_label = _label("Choose a file to see what it holds.", widget, "muted")
+        self.empty_label = _label(
+            "Choose a file above, or drop one here, to see what it holds.", widget, "muted"
+        )
         self.empty_label.setObjectName("importEmptyLabel")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -1124,13 +1158,16 @@ class ImportDialog(QDialog):
         fmt = look.fmt if look is not None and not look.error else None
         if look is None or fmt is None:
             if look is None and not self.path_edit.text().strip():
-                self.empty_label.setText("Choose a file to see what it holds.")
+                self.empty_label.setText(
+                    "Choose a file above, or drop one here, to see what it holds."
+                )
             elif look is not None and look.error:
                 self.empty_label.setText(
                     "This file cannot be read as it is. Choose another file, or pick its "
                     "format by hand above."
                 )
             self.options_stack.setCurrentWidget(self.empty_options)
+            self._let_options_fill(True)
             self.zone_row.hide()
             self.window_row.setVisible(False)
             self.preview_button.setEnabled(False)
@@ -1154,6 +1191,9 @@ class ImportDialog(QDialog):
                 "resolves."
             )
             self.options_stack.setCurrentWidget(self.plain_options)
+        self._let_options_fill(
+            fmt is not ImportFormat.PAGERDUTY and fmt is not ImportFormat.ALERTMANAGER
+        )
         zone_needed = fmt is ImportFormat.TEXT or (fmt is ImportFormat.CSV and self._zone_needed)
         self.zone_row.setVisible(fmt in (ImportFormat.CSV, ImportFormat.TEXT))
         self.zone_combo.setEnabled(zone_needed)
@@ -1162,6 +1202,13 @@ class ImportDialog(QDialog):
         )
         self.window_row.setVisible(True)
         self.preview_button.setEnabled(not self.busy and not self._options_problem())
+
+    def _let_options_fill(self, fill: bool) -> None:
+        """Let the options card take the free height, or keep it compact (nothing to set)."""
+        layout = self.source_layout
+        card = layout.indexOf(self.options_card)
+        layout.setStretch(card, 1 if fill else 0)
+        layout.setStretch(card + 1, 0 if fill else 1)
 
     def _options_problem(self) -> str:
         look = self.look
