@@ -179,6 +179,31 @@ class PreviewEventModel(QAbstractTableModel):
             return "The same time, text and source are on the timeline already; skipped."
         return None
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by ``column`` in Python, fast enough for 100,000 events."""
+        if not 0 <= column < len(EVENT_COLUMNS) or not self._rows:
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        tracked = [self._rows[index.row()] for index in persistent]
+        if column == TIME:
+            ordered = sorted(self._rows, key=lambda row: row.event.occurred_at.astimezone(UTC))
+        else:
+            ordered = sorted(self._rows, key=lambda row: self._sort_key(row, column))
+        if order == Qt.SortOrder.DescendingOrder:
+            ordered.reverse()
+        self._rows = ordered
+        if persistent:
+            new_positions = {id(row): position for position, row in enumerate(ordered)}
+            self.changePersistentIndexList(
+                persistent,
+                [
+                    self.index(new_positions[id(row)], index.column())
+                    for row, index in zip(tracked, persistent, strict=True)
+                ],
+            )
+        self.layoutChanged.emit()
+
     def _sort_key(self, row: PreviewRow, column: int) -> Any:
         if column == TIME:
             return row.event.occurred_at.astimezone(UTC).timestamp()
@@ -188,12 +213,19 @@ class PreviewEventModel(QAbstractTableModel):
 
 
 class PreviewFilterModel(QSortFilterProxyModel):
-    """Sort the preview by any column and hide the duplicates on request."""
+    """Hide the duplicates on request; sorting is left to the source model (fast in Python)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(False)
         self._hide_duplicates = False
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Ask the source model to order its rows; the proxy keeps their order."""
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
 
     def set_hide_duplicates(self, hide: bool) -> None:
         """Show only the events that will be written."""
@@ -206,6 +238,8 @@ class PreviewFilterModel(QSortFilterProxyModel):
         if not self._hide_duplicates:
             return True
         model = self.sourceModel()
+        if isinstance(model, PreviewEventModel):
+            return not model.row_at(source_row).duplicate
         return not model.index(source_row, 0, source_parent).data(DUPLICATE_ROLE)
 
 

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import timedelta, timezone
+import time
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from import_gui_support import DATA, shared_fixture
 from pytestqt.modeltest import ModelTester
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPersistentModelIndex, Qt
 
+from postmortem_desk.domain.enums import EventKind, EventSource
 from postmortem_desk.domain.types import PostmortemId
 from postmortem_desk.gui.importing.models import (
+    ACTOR,
     ALREADY_THERE,
     DUPLICATE_ROLE,
     STATUS,
+    TEXT,
     TIME,
     CsvSampleModel,
     IssueLevel,
@@ -25,7 +29,13 @@ from postmortem_desk.gui.importing.models import (
     preview_issues,
     split_warning,
 )
-from postmortem_desk.importers import inspect_csv, parse_file, slack_channels
+from postmortem_desk.importers import (
+    ImportedEvent,
+    ImportReport,
+    inspect_csv,
+    parse_file,
+    slack_channels,
+)
 from postmortem_desk.services.registry import Services
 
 CET = timezone(timedelta(hours=1))
@@ -155,3 +165,40 @@ def test_csv_sample_model_names_mapped_columns(qtmodeltester: ModelTester) -> No
     assert model.index(0, 2).data(Qt.ItemDataRole.BackgroundRole) is None
     model.set_layout(None)
     qtmodeltester.check(model)
+
+
+def test_a_hundred_thousand_events_preview_and_sort_quickly(
+    services: Services, demo_id: PostmortemId
+) -> None:
+    start = datetime(2024, 3, 1, tzinfo=UTC)
+    report = ImportReport(
+        EventSource.SLACK,
+        "big.zip",
+        events=[
+            ImportedEvent(
+                start + timedelta(seconds=i),
+                EventKind.CHAT,
+                EventSource.SLACK,
+                f"message {i}",
+                f"person {i % 7}",
+            )
+            for i in range(100_000)
+        ],
+    )
+    preview = services.imports.preview(demo_id, report)
+    model = PreviewEventModel()
+    proxy = PreviewFilterModel()
+    proxy.setSourceModel(model)
+    began = time.perf_counter()
+    model.set_preview(preview, CET, "UTC+01:00")
+    proxy.sort(ACTOR, Qt.SortOrder.DescendingOrder)
+    proxy.set_hide_duplicates(True)
+    elapsed = time.perf_counter() - began
+    assert proxy.rowCount() == 100_000
+    assert proxy.index(0, ACTOR).data() == "person 6"
+    assert elapsed < 5, f"{elapsed:.1f} s"
+    persistent = QPersistentModelIndex(proxy.index(5, TEXT))
+    text = persistent.data()
+    proxy.sort(TIME, Qt.SortOrder.AscendingOrder)
+    assert persistent.data() == text
+    assert proxy.index(0, TEXT).data() == "message 0"
